@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Ledger ingest benchmark: `perfeval once` on an N-line ledger versus sqlite3 importing and summing the same CSV.
+# Usage: bench/ledger.sh [N]   (default 1000000). See bench/README.md.
+set -euo pipefail
+
+N=${1:-1000000}
+[[ $N =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]   (N = ledger lines, default 1000000)" >&2; exit 2; }
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAR=${PERFEVAL_JAR:-$ROOT/target/perfeval.jar}   # PERFEVAL_JAR: benchmark another build
+[[ -f $JAR ]] || { echo "missing $JAR: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
+for tool in java awk sqlite3; do
+    command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
+done
+# GNU time reports peak RSS; without it (and without root to install it) we poll /proc instead.
+GNU_TIME=${GNU_TIME:-/usr/bin/time}
+if [[ ! -x $GNU_TIME ]] && [[ $(id -u) == 0 ]]; then
+    { apt-get install -y -qq time || { apt-get update -qq && apt-get install -y -qq time; }; } >/dev/null 2>&1 || true
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/perfeval-bench.XXXXXX")
+HOME_DIR=$WORK/home
+GEN=$WORK/gen
+mkdir -p "$HOME_DIR/inbox" "$GEN"
+# Keep the folder when something failed, so its logs can be read.
+trap 'rc=$?; if [[ $rc == 0 && -z ${KEEP:-} ]]; then rm -rf "$WORK"; else echo "work folder kept: $WORK" >&2; fi' EXIT
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# measure LOG CMD...: runs CMD (output to LOG), sets ELAPSED (s), PEAK_KIB and STATUS without aborting on failure.
+measure() {
+    local log=$1; shift
+    local start; start=$(now)
+    if [[ -x $GNU_TIME ]]; then
+        STATUS=0
+        "$GNU_TIME" -f '%M' -o "$log.rss" "$@" >"$log" 2>&1 || STATUS=$?
+        PEAK_KIB=$(tail -n 1 "$log.rss")
+    else
+        "$@" >"$log" 2>&1 &
+        local pid=$! hwm
+        PEAK_KIB=0
+        while kill -0 "$pid" 2>/dev/null; do
+            hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
+            [[ -n $hwm ]] && PEAK_KIB=$hwm
+            sleep 0.1
+        done
+        STATUS=0
+        wait "$pid" || STATUS=$?
+    fi
+    ELAPSED=$(secs "$start" "$(now)")
+}
+
+# --- generate: ~5 lines per voucher, 50 projects, amounts to the fen; the budget covers each project's spending
+# at a varied execution rate. Deterministic (fixed seed).
+start=$(now)
+LC_ALL=C awk -v n="$N" -v ledger="$GEN/ledger.csv" -v budget="$GEN/budget.csv" '
+function yuan(fen,   s) { s = sprintf("%03.0f", fen); return substr(s, 1, length(s) - 2) "." substr(s, length(s) - 1) }
+BEGIN {
+    srand(20240901)
+    split("30227 委托业务费|30201 办公费|30226 劳务费|30218 专用材料费|31002 办公设备购置|30213 维修（护）费", econ, "|")
+    split("支付技术服务费|购买办公用品|支付劳务费|购买专用材料|购置办公设备|支付维修费", what, "|")
+    print "会计年度,单位编码,凭证日期,凭证号,分录号,项目编码,摘要,经济分类科目,资金性质,支出金额" > ledger
+    vouchers = int((n + 4) / 5)
+    for (i = 0; i < n; i++) {
+        v = int(i / 5)
+        if (i % 5 == 0) { p = 1 + int(rand() * 50); date = sprintf("2024-%02d-%02d", 1 + int(v * 12 / vouchers), 1 + v % 28) }
+        k = 1 + int(rand() * 6)
+        fen = 1 + int(rand() * 200000)                              # up to 2,000.00 yuan
+        spent[p] += fen
+        printf "2024,901001,%s,记-%07d,%d,2024%03d,%s,%s,一般公共预算,%s\n", date, v + 1, i % 5 + 1, p, what[k], econ[k], yuan(fen) > ledger
+    }
+    print "年度,单位编码,单位名称,项目编码,项目名称,支出类型,资金性质,年初预算数,调整数,全年预算数" > budget
+    for (p = 1; p <= 50; p++) {
+        final = int(spent[p] * (1 + (p % 10) / 100)) + 100          # execution rates 91 %..100 %
+        adjust = (p % 7 == 0) ? int(final / 5) : 0                   # a few mid-year additions
+        printf "2024,901001,基准测试单位,2024%03d,基准测试项目%02d,项目支出,一般公共预算,%s,%s,%s\n", p, p, yuan(final - adjust), yuan(adjust), yuan(final) > budget
+    }
+}'
+GEN_S=$(secs "$start" "$(now)")
+BYTES=$(stat -c %s "$GEN/ledger.csv")
+
+# --- ours: the budget is the older file, so `once` takes it first.
+cp "$GEN/budget.csv" "$HOME_DIR/inbox/budget.csv"
+touch -d '-1 minute' "$HOME_DIR/inbox/budget.csv"
+ln "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv" 2>/dev/null || cp "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv"
+measure "$WORK/once.log" java -Xmx256m -jar "$JAR" once --home "$HOME_DIR"
+OURS_S=$ELAPSED OURS_STATUS=$STATUS OURS_RSS_KIB=$PEAK_KIB
+
+# --- sqlite3: import the same CSV into a fresh database and sum per project.
+measure "$WORK/sqlite.log" sqlite3 "$WORK/bench.db" ".import --csv $GEN/ledger.csv ledger" \
+    "SELECT 项目编码, SUM(支出金额) FROM ledger GROUP BY 1;"
+SQLITE_S=$ELAPSED
+[[ $STATUS == 0 ]] || { echo "sqlite3 failed:" >&2; tail -n 20 "$WORK/sqlite.log" >&2; exit 1; }
+
+awk -v n="$N" -v bytes="$BYTES" -v gen="$GEN_S" -v ours="$OURS_S" -v sq="$SQLITE_S" -v rss="$OURS_RSS_KIB" 'BEGIN {
+    printf "lines            %d (%.1f MiB, generated in %.2f s)\n", n, bytes / 1048576, gen
+    printf "perfeval_s       %.2f\n", ours
+    printf "sqlite_s         %.2f\n", sq
+    printf "ratio            %.2f (perfeval / sqlite)\n", (sq > 0 ? ours / sq : 0)
+    printf "rows_per_s       %.0f\n", (ours > 0 ? n / ours : 0)
+    printf "peak_rss_mib     %.1f\n", rss / 1024
+}'
+
+if [[ $OURS_STATUS != 0 ]]; then
+    echo "perfeval once failed (exit $OURS_STATUS); last log lines:" >&2
+    tail -n 30 "$WORK/once.log" >&2
+    exit 1
+fi

@@ -1,0 +1,96 @@
+package org.perfeval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The home folder (SPEC §2): {@code config/}, {@code inbox/}, {@code outbox/}, {@code data/},
+ * {@code logs/}. Missing folders are created; without {@code config/} the built-in defaults apply.
+ */
+public final class Home {
+
+    private final Path dir;
+    private final ConfigDir config;
+
+    private Home(Path dir, ConfigDir config) {
+        this.dir = dir;
+        this.config = config;
+    }
+
+    public static Home open(Path dir) throws IOException {
+        Path home = dir.toAbsolutePath().normalize();
+        for (String sub : new String[] {"inbox", "outbox", "data", "logs"}) {
+            Files.createDirectories(home.resolve(sub));
+        }
+        Path own = home.resolve("config");
+        return new Home(home, new ConfigDir(Files.isDirectory(own) ? own : builtInConfig()));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path inbox() {
+        return dir.resolve("inbox");
+    }
+
+    public Path outbox() {
+        return dir.resolve("outbox");
+    }
+
+    public Path data() {
+        return dir.resolve("data");
+    }
+
+    public ConfigDir config() {
+        return config;
+    }
+
+    /** The repo's config/, packaged into the jar as {@code default-config/}. */
+    static Path builtInConfig() throws IOException {
+        return classpathFolder("/default-config");
+    }
+
+    /** A folder of the classpath as a Path, whether it lies in a directory or inside the jar. */
+    public static Path classpathFolder(String name) throws IOException {
+        URL url = Home.class.getResource(name);
+        if (url == null) {
+            throw new IOException("built-in folder missing from the jar: " + name);
+        }
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            FileSystem jar;
+            try {
+                jar = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            }
+            return jar.provider().getPath(uri);
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The configuration folder in use. */
+    public record ConfigDir(Path path) {
+        public InputStream open(String name) throws IOException {
+            return Files.newInputStream(path.resolve(name));
+        }
+
+        public Path mappings() {
+            return path.resolve("mappings");
+        }
+    }
+}

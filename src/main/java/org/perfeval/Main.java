@@ -1,0 +1,150 @@
+package org.perfeval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.perfeval.cli.CommandLine;
+import org.perfeval.cli.CommandLine.UsageException;
+import org.perfeval.ingest.IngestService;
+import org.perfeval.ingest.ValidationReport;
+import org.perfeval.routes.ConsolidationRoute;
+import org.perfeval.routes.InboxRoute;
+import org.perfeval.routes.ReportRoute;
+
+/** {@code java -jar perfeval.jar COMMAND}: the commands of SPEC §2. */
+public final class Main {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command and returns its exit status. */
+    public static int execute(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (UsageException e) {
+            PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            err.println("perfeval: " + e.getMessage());
+            err.println();
+            err.print(CommandLine.USAGE);
+            return USAGE;
+        }
+        if (cli == null) {
+            out.print(CommandLine.USAGE);
+            return OK;
+        }
+        // logback reads the home folder for logs/perfeval.log, so this comes before the first logger
+        System.setProperty("perfeval.home", cli.home().toString());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        try {
+            Settings settings = Settings.load(Home.open(cli.home()));
+            return switch (cli.command()) {
+                case "validate" -> validate(Services.validator(settings), cli.files(), out);
+                case "report" -> report(settings, cli.year(), cli.dept());
+                case "consolidate" -> report(settings, null, null);
+                case "demo" -> {
+                    copyDemo(settings.home().inbox(), log);
+                    yield camel(settings, true);
+                }
+                case "once" -> camel(settings, true);
+                case "run" -> camel(settings, false);
+                default -> throw new IllegalStateException(cli.command());
+            };
+        } catch (Exception e) {
+            log.error("perfeval {} failed: {}", cli.command(), e.toString());
+            log.debug("details", e);
+            return FAILED;
+        }
+    }
+
+    private static int validate(IngestService validator, List<Path> files, PrintStream out) throws IOException {
+        boolean allAcceptable = true;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                out.println(file + ": NOT ACCEPTABLE 不能导入\n  problem 问题: 文件不存在。 No such file.");
+                allAcceptable = false;
+                continue;
+            }
+            ValidationReport report = validator.validate(file);
+            out.print(report.render());
+            allAcceptable &= report.acceptable();
+        }
+        return allAcceptable ? OK : FAILED;
+    }
+
+    private static int report(Settings settings, Integer year, String dept) throws Exception {
+        Services services = Services.create(settings);
+        services.reports().regenerateAll(year, dept);
+        return OK;
+    }
+
+    /** Runs the Camel application: until SIGTERM ({@code run}), or until the inbox is empty ({@code once}). */
+    private static int camel(Settings settings, boolean once) throws Exception {
+        Services services = Services.create(settings);
+        org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
+        camel.setDefaultPropertyPlaceholderLocation("false");
+        camel.setInitialProperties(settings.resolved());
+        Runnable onIdle = null;
+        if (once) {
+            onIdle = () -> {
+                try {
+                    services.reports().regenerate(services.pending().takeAll());
+                } catch (Exception e) {
+                    throw new IllegalStateException("reports could not be written: " + e.getMessage(), e);
+                } finally {
+                    camel.completed();
+                }
+            };
+        }
+        camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), onIdle));
+        if (!once) {
+            camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
+            camel.configure().addRoutesBuilder(new ConsolidationRoute(services.reports(),
+                    settings.get("perfeval.consolidation.cron", "0 0 2 * * ?")));
+        }
+        camel.run();
+        return services.filesFailed() > 0 ? FAILED : OK;
+    }
+
+    /** Copies the bundled example exports into the inbox (SPEC §2 {@code demo}). */
+    private static void copyDemo(Path inbox, Logger log) throws IOException {
+        Path demo = Home.classpathFolder("/demo");
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(demo)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (!name.equalsIgnoreCase("README.txt") && !Files.isDirectory(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        files.sort(null);
+        for (Path file : files) {
+            Path target = inbox.resolve(file.getFileName().toString());
+            try (InputStream in = Files.newInputStream(file)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            log.info("demo: copied {} into inbox", target.getFileName());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.perfeval;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.perfeval.aggregate.Aggregator;
+import org.perfeval.ingest.HeaderDetector;
+import org.perfeval.ingest.InboxFileHandler;
+import org.perfeval.ingest.IngestService;
+import org.perfeval.ingest.IngestSettings;
+import org.perfeval.ingest.layout.LayoutRegistry;
+import org.perfeval.ingest.read.ReadLimits;
+import org.perfeval.report.OutputPaths;
+import org.perfeval.report.PendingReports;
+import org.perfeval.report.ReportService;
+import org.perfeval.store.Database;
+import org.perfeval.store.FiguresStore;
+import org.perfeval.store.IngestStore;
+
+/** The application's parts, built once from the settings and shared by the commands and routes. */
+public final class Services {
+
+    private final Settings settings;
+    private final Database database;
+    private final IngestService ingest;
+    private final ReportService reports;
+    private final PendingReports pending;
+    private final InboxFileHandler inboxHandler;
+    private final AtomicInteger filesDone = new AtomicInteger();
+    private final AtomicInteger filesFailed = new AtomicInteger();
+
+    private Services(Settings settings, Database database, IngestService ingest, ReportService reports,
+                     PendingReports pending) {
+        this.settings = settings;
+        this.database = database;
+        this.ingest = ingest;
+        this.reports = reports;
+        this.pending = pending;
+        this.inboxHandler = new InboxFileHandler(ingest, settings.path("perfeval.inbox.dir",
+                settings.home().inbox().toString()), outcome -> {
+            (outcome.failed() ? filesFailed : filesDone).incrementAndGet();
+            pending.add(outcome.affected());
+        });
+    }
+
+    public static Services create(Settings settings) throws IOException, SQLException {
+        Home home = settings.home();
+        LayoutRegistry layouts = LayoutRegistry.load(home.config().mappings());
+        String defaultFund = settings.get("perfeval.ingest.default-fund-source", "一般公共预算");
+        OutputPaths paths = new OutputPaths(settings.path("perfeval.outbox.dir", home.outbox().toString()));
+        IngestSettings ingestSettings = new IngestSettings(paths.outbox().resolve("rejects"),
+                settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"), defaultFund, ReadLimits.DEFAULTS);
+        Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
+                settings.get("perfeval.db.password"));
+        IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
+        ReportService reports = new ReportService(new FiguresStore(database), new Aggregator(defaultFund), paths);
+        return new Services(settings, database, ingest, reports,
+                new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000)));
+    }
+
+    /** For the dry run: layouts only, no database. */
+    public static IngestService validator(Settings settings) throws IOException {
+        LayoutRegistry layouts = LayoutRegistry.load(settings.home().config().mappings());
+        IngestSettings ingestSettings = new IngestSettings(null,
+                settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"),
+                settings.get("perfeval.ingest.default-fund-source", "一般公共预算"), ReadLimits.DEFAULTS);
+        return new IngestService(ingestSettings, new HeaderDetector(layouts), null);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public PendingReports pending() {
+        return pending;
+    }
+
+    public InboxFileHandler inboxHandler() {
+        return inboxHandler;
+    }
+
+    public int filesDone() {
+        return filesDone.get();
+    }
+
+    public int filesFailed() {
+        return filesFailed.get();
+    }
+}

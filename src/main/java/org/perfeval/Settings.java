@@ -1,0 +1,101 @@
+package org.perfeval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration of one home folder: {@code config/application.properties} (or the built-in one),
+ * where every key can be overridden by a system property or an environment variable
+ * ({@code perfeval.db.url} ← {@code PERFEVAL_DB_URL}), the way camel-main does it.
+ */
+public final class Settings {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
+
+    private final Home home;
+    private final Properties properties;
+    private final Map<String, String> environment;
+
+    private Settings(Home home, Properties properties, Map<String, String> environment) {
+        this.home = home;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    public static Settings load(Home home) throws IOException {
+        return load(home, System.getenv());
+    }
+
+    static Settings load(Home home, Map<String, String> environment) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = home.config().open("application.properties")) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        properties.setProperty("perfeval.home", home.dir().toString());
+        return new Settings(home, properties, environment);
+    }
+
+    public Home home() {
+        return home;
+    }
+
+    /** The value of a key after overrides and {@code {{placeholder}}} expansion; null when unset. */
+    public String get(String key) {
+        String value = System.getProperty(key);
+        if (value == null && !key.equals("perfeval.home")) {
+            value = environment.get(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        if (value == null) {
+            value = properties.getProperty(key);
+        }
+        return value == null ? null : expand(value.strip());
+    }
+
+    public String get(String key, String fallback) {
+        String value = get(key);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    public long getLong(String key, long fallback) {
+        String value = get(key);
+        return value == null || value.isEmpty() ? fallback : Long.parseLong(value);
+    }
+
+    public BigDecimal getDecimal(String key, String fallback) {
+        return new BigDecimal(get(key, fallback));
+    }
+
+    public Path path(String key, String fallback) {
+        return Path.of(get(key, fallback));
+    }
+
+    /** Every key, resolved: handed to camel-main so routes see the same values. */
+    public Properties resolved() {
+        Properties out = new Properties();
+        for (String key : properties.stringPropertyNames()) {
+            out.setProperty(key, get(key));
+        }
+        return out;
+    }
+
+    private String expand(String value) {
+        Matcher m = PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String inner = get(m.group(1).strip());
+            m.appendReplacement(out, Matcher.quoteReplacement(inner == null ? m.group() : inner));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package org.perfeval.aggregate;
+
+import java.math.BigDecimal;
+
+/** The §5 figures of one project in one department-year; amounts in yuan. */
+public record ProjectFigures(
+        String code,
+        String name,
+        String expenseType,
+        String fundSource,
+        BigDecimal budgetInitial,
+        BigDecimal budgetAdjustment,
+        BigDecimal budgetCarryover,
+        BigDecimal budgetFinal,
+        BigDecimal spent,
+        String spentSource,
+        boolean budgeted) {
+
+    public BigDecimal balance() {
+        return budgetFinal.subtract(spent);
+    }
+
+    /** spent / budget_final to 4 decimals, null when nothing was budgeted. */
+    public BigDecimal executionRate() {
+        return Rates.ratio(spent, budgetFinal);
+    }
+
+    public boolean inInitialBudget() {
+        return budgetInitial.signum() > 0;
+    }
+}

@@ -1,0 +1,46 @@
+package org.perfeval.ingest;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Small judgements on raw cell text shared by header detection and row extraction. */
+final class CellText {
+
+    private CellText() {
+    }
+
+    /** Digits with separators only: an amount, a code or a date, never a label. */
+    static boolean looksNumeric(String s) {
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (",.-/()（）%+ ，．－:".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return digits > 0;
+    }
+
+    /** The kind of total row (合计, 总计, 小计, Total) a row is, judged by its first text cell; null for none. */
+    static TotalKind totalKind(List<String> cells) {
+        for (String cell : cells) {
+            String s = cell.strip();
+            if (s.isEmpty() || looksNumeric(s)) {
+                continue;
+            }
+            s = s.replace(" ", "").replace("\u3000", "");
+            if (s.startsWith("小计")) {
+                return TotalKind.SUBTOTAL;
+            }
+            if (s.startsWith("合计") || s.startsWith("总计") || s.toLowerCase(Locale.ROOT).startsWith("total")) {
+                return TotalKind.TOTAL;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    enum TotalKind { SUBTOTAL, TOTAL }
+}

@@ -1,0 +1,91 @@
+package org.perfeval.ingest;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.perfeval.model.IngestBatch;
+import org.perfeval.report.AtomicFiles;
+import org.perfeval.report.ReportService;
+
+/**
+ * What happens to a file taken from {@code inbox/}: ingested, then destined for
+ * {@code .done/<yyyyMMdd>/} or {@code .error/<yyyyMMdd>/} with a plain bilingual
+ * {@code <name>.error.txt}. The caller (the inbox route) moves the file there.
+ */
+public final class InboxFileHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboxFileHandler.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** Listens to outcomes: tallies for the exit status, pending reports, metrics. */
+    public interface Listener {
+        void fileDone(IngestOutcome outcome);
+    }
+
+    private final IngestService ingest;
+    private final Path inbox;
+    private final Listener listener;
+
+    public InboxFileHandler(IngestService ingest, Path inbox, Listener listener) {
+        this.ingest = ingest;
+        this.inbox = inbox;
+        this.listener = listener;
+    }
+
+    /**
+     * Ingests the file and returns where it goes, relative to the inbox. Database failures are
+     * thrown: the file then stays in the inbox and is tried again.
+     */
+    public String handle(Path file) throws SQLException, IOException {
+        String name = file.getFileName().toString();
+        String day = LocalDate.now(ReportService.ZONE).format(DAY);
+        IngestOutcome outcome;
+        try {
+            outcome = ingest.ingest(file);
+        } catch (RuntimeException e) {
+            // a defect of ours, not of the file: say so plainly, keep the details for the log
+            LOG.error("failed {}: internal error {}", name, e.toString());
+            LOG.debug("internal error while ingesting {}", name, e);
+            outcome = new IngestOutcome(name, IngestBatch.Status.FAILED, 0, null, null, 0, 0, 0,
+                    0, "处理该文件时程序内部出错（" + e.getClass().getSimpleName() + "），文件未导入。请将此文件和"
+                    + " logs/perfeval.log 交给运维人员。 An internal error occurred while processing this file; nothing"
+                    + " was stored. Please pass the file and logs/perfeval.log to the operations staff.", null, Set.of());
+        }
+        String target = (outcome.failed() ? ".error/" : ".done/") + day + "/" + name;
+        if (outcome.failed()) {
+            writeErrorText(inbox.resolve(".error").resolve(day).resolve(name + ".error.txt"), outcome);
+            LOG.error(outcome.summary());
+        } else {
+            LOG.info(outcome.summary());
+        }
+        listener.fileDone(outcome);
+        return target;
+    }
+
+    private static void writeErrorText(Path target, IngestOutcome outcome) throws IOException {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        out.println("文件 / File: " + outcome.fileName());
+        out.println("时间 / Time: " + LocalDateTime.now(ReportService.ZONE).withNano(0).toString().replace('T', ' '));
+        out.println();
+        out.println("问题 / Problem:");
+        out.println(outcome.message());
+        out.println();
+        out.println("该文件没有导入任何数据。修正后把文件重新放入 inbox/ 文件夹即可，系统会自动处理。");
+        out.println("Nothing of this file was stored. Correct it and drop it into the inbox/ folder again;"
+                + " it will be processed automatically.");
+        out.flush();
+        AtomicFiles.write(target, o -> o.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,274 @@
+package org.perfeval.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.perfeval.ingest.map.RowRejection;
+import org.perfeval.ingest.map.TableContext;
+import org.perfeval.ingest.read.FileFingerprint;
+import org.perfeval.ingest.read.FileInspector;
+import org.perfeval.ingest.read.TableReader;
+import org.perfeval.ingest.read.TableReaders;
+import org.perfeval.ingest.read.UnreadableFileException;
+import org.perfeval.ingest.value.Years;
+import org.perfeval.model.DeptYear;
+import org.perfeval.model.IngestBatch;
+import org.perfeval.model.IngestBatch.Status;
+import org.perfeval.store.BatchTransaction;
+import org.perfeval.store.IngestStore;
+
+/**
+ * Ingests one file, exactly once (SPEC §3): fingerprint, skip known bytes, read and map every row
+ * in one transaction, write rejects, apply the reject-ratio rule, and replace what the file supersedes.
+ */
+public final class IngestService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final IngestSettings settings;
+    private final HeaderDetector detector;
+    private final IngestStore store;
+
+    public IngestService(IngestSettings settings, HeaderDetector detector, IngestStore store) {
+        this.settings = settings;
+        this.detector = detector;
+        this.store = store;
+    }
+
+    public IngestOutcome ingest(Path file) throws SQLException, IOException {
+        String name = file.getFileName().toString();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        if (!TableReaders.isSupported(name)) {
+            return fail(name, "", started, t0, null, 0, 0, unsupported(name));
+        }
+        FileFingerprint fingerprint = FileInspector.inspect(file);
+        Optional<IngestBatch> earlier = store.findIngested(fingerprint.sha256());
+        if (earlier.isPresent()) {
+            String message = "内容与已导入的文件“" + earlier.get().fileName() + "”（批次 " + earlier.get().id()
+                    + "）完全相同，未重复导入。 Same content as '" + earlier.get().fileName() + "' (batch "
+                    + earlier.get().id() + "), already ingested: nothing was added.";
+            long id = store.recordOutcome(name, fingerprint.sha256(), Status.DUPLICATE, earlier.get().kind(),
+                    earlier.get().layout(), 0, 0, started, message);
+            return outcome(name, Status.DUPLICATE, id, earlier.get().kind(), earlier.get().layout(), 0, 0, 0, t0,
+                    message, null, Set.of());
+        }
+        Failure failure;
+        try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
+             RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name)) {
+            TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, rejects, name), tx.batchId(),
+                    Years.fromFileName(name), settings.defaultFundSource(), new ProgressLog(name));
+            String problem = read(file, fingerprint, extractor);
+            int read = extractor.dataRows();
+            int rejected = extractor.rejectedRows();
+            if (problem == null) {
+                problem = checkRejects(read, rejected, name);
+            }
+            Path rejectsFile = rejects.publish();
+            if (problem == null) {
+                String kind = extractor.kind().id();
+                Set<DeptYear> affected = tx.commit(kind, extractor.layoutName(), extractor.headerRow(), read,
+                        read - rejected, rejected, skippedSheets(extractor));
+                return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
+                        read - rejected, rejected, t0, skippedSheets(extractor), rejectsFile, affected);
+            }
+            failure = new Failure(extractor, problem);
+        } catch (StoreFailure e) {
+            throw e.getCause();
+        }
+        // recorded after the file's transaction is rolled back: SQLite allows one writer at a time
+        return fail(name, fingerprint.sha256(), started, t0, failure.extractor(), failure.extractor().dataRows(),
+                failure.extractor().rejectedRows(), failure.problem());
+    }
+
+    private record Failure(TableExtractor extractor, String problem) {
+    }
+
+    /** A dry run (the {@code validate} command): detects, parses and validates, and writes nothing. */
+    public ValidationReport validate(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (!TableReaders.isSupported(name)) {
+            return new ValidationReport(name, false, null, null, 0, null, 0, 0, 0, List.of(), unsupported(name));
+        }
+        CheckingSink sink = new CheckingSink();
+        TableExtractor extractor = new TableExtractor(detector, sink, 0, Years.fromFileName(name),
+                settings.defaultFundSource(), new ProgressLog(name));
+        String problem = read(file, FileInspector.inspect(file), extractor);
+        if (problem == null) {
+            problem = checkRejects(extractor.dataRows(), extractor.rejectedRows(), name);
+        }
+        return new ValidationReport(name, problem == null, extractor.kind() == null ? null : extractor.kind().id(),
+                extractor.layoutName(), extractor.headerRow(), sink.unit, extractor.dataRows(),
+                extractor.rejectedRows(), sink.mismatches, sink.problems, problem);
+    }
+
+    /** Reads the whole file into the extractor; returns the user-facing problem, or null. */
+    private String read(Path file, FileFingerprint fingerprint, TableExtractor extractor) throws IOException {
+        try {
+            TableReader reader = TableReaders.forFile(file, fingerprint, settings.limits());
+            reader.read(file, extractor);
+            extractor.requireTable();
+            if (extractor.dataRows() == 0) {
+                return "文件只有表头，没有数据行。请确认导出时选择了数据范围。"
+                        + " The file has a header but no data rows: check the export's date or data range.";
+            }
+            return null;
+        } catch (UnreadableFileException | FileProblem e) {
+            return e.getMessage();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private String checkRejects(int read, int rejected, String name) {
+        if (read == 0 || rejected == 0) {
+            return null;
+        }
+        BigDecimal ratio = BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
+        if (ratio.compareTo(settings.maxRejectRatio()) <= 0) {
+            return null;
+        }
+        String percent = ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        String limit = settings.maxRejectRatio().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return read + " 行数据中有 " + rejected + " 行无法使用（" + percent + "，超过 " + limit
+                + "），整个文件未导入。各行原因见 outbox/rejects/" + name + ".rejects.csv，修正后重新放入 inbox。 "
+                + rejected + " of " + read + " data rows could not be used (" + percent + ", more than " + limit
+                + "), so nothing of the file was stored. The reason for each row is in outbox/rejects/" + name
+                + ".rejects.csv; correct them and drop the file into inbox again.";
+    }
+
+    private static String skippedSheets(TableExtractor extractor) {
+        if (extractor.unmatchedTables().isEmpty()) {
+            return null;
+        }
+        return "未识别为报表而略过的工作表 / sheets passed over (no recognisable table): "
+                + String.join(", ", extractor.unmatchedTables());
+    }
+
+    private IngestOutcome fail(String name, String sha, Instant started, long t0, TableExtractor extractor, int read,
+                               int rejected, String message) throws SQLException {
+        String kind = extractor == null || extractor.kind() == null ? null : extractor.kind().id();
+        String layout = extractor == null ? null : extractor.layoutName();
+        long id = store.recordOutcome(name, sha, Status.FAILED, kind, layout, read, rejected, started, message);
+        return outcome(name, Status.FAILED, id, kind, layout, read, 0, rejected, t0, message, null, Set.of());
+    }
+
+    private static IngestOutcome outcome(String name, Status status, long batchId, String kind, String layout, int read,
+                                         int ingested, int rejected, long t0, String message, Path rejectsFile,
+                                         Set<DeptYear> affected) {
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new IngestOutcome(name, status, batchId, kind, layout, read, ingested, rejected, seconds, message,
+                rejectsFile, affected);
+    }
+
+    static String unsupported(String name) {
+        return "不支持的文件类型：“" + name + "”。请导出为 CSV、TXT、XLSX 或 XLS 文件后重新放入 inbox。"
+                + " Unsupported file type '" + name + "': export it as CSV, TXT, XLSX or XLS and drop it into inbox again.";
+    }
+
+    /** Sends rows into the open transaction and the rejects file. */
+    private static final class StoringSink implements IngestSink {
+        private final BatchTransaction tx;
+        private final RejectWriter rejects;
+        private final String fileName;
+
+        StoringSink(BatchTransaction tx, RejectWriter rejects, String fileName) {
+            this.tx = tx;
+            this.rejects = rejects;
+            this.fileName = fileName;
+        }
+
+        @Override
+        public void tableStarted(TableContext table) {
+            LOG.debug("{}: table with layout {}", fileName, table.layout());
+        }
+
+        @Override
+        public void record(Object record) {
+            try {
+                tx.add(record);
+            } catch (SQLException e) {
+                throw new StoreFailure(e);
+            }
+        }
+
+        @Override
+        public void rejected(SourceRow row, TableContext table, RowRejection rejection) {
+            try {
+                rejects.write(row, rejection);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void totalMismatch(TotalMismatch mismatch) {
+            try {
+                tx.addFinding("TOTAL_ROW_MISMATCH", "warning", mismatch.row(), mismatch.message(fileName));
+            } catch (SQLException e) {
+                throw new StoreFailure(e);
+            }
+        }
+    }
+
+    /** Counts and lists problems for a dry run. */
+    private static final class CheckingSink implements IngestSink {
+        private final List<String> problems = new ArrayList<>();
+        private String unit;
+        private int mismatches;
+
+        @Override
+        public void tableStarted(TableContext table) {
+            if (unit == null) {
+                unit = table.unitOf(-1).label();
+            }
+        }
+
+        @Override
+        public void record(Object record) {
+        }
+
+        @Override
+        public void rejected(SourceRow row, TableContext table, RowRejection rejection) {
+            note("row " + row.number() + " 第" + row.number() + "行, column 列 “" + rejection.column() + "” = “"
+                    + rejection.value() + "”: " + rejection.reason());
+        }
+
+        @Override
+        public void totalMismatch(TotalMismatch mismatch) {
+            mismatches++;
+            note(mismatch.message("") + " TOTAL_ROW_MISMATCH");
+        }
+
+        private void note(String problem) {
+            if (problems.size() < ValidationReport.MAX_PROBLEMS) {
+                problems.add(problem);
+            }
+        }
+    }
+
+    /** A database error raised inside a reader callback, carried out to {@link #ingest}. */
+    private static final class StoreFailure extends RuntimeException {
+        StoreFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.perfeval.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVPrinter;
+
+import org.perfeval.ingest.map.RowRejection;
+import org.perfeval.report.SafeCsv;
+
+/**
+ * {@code outbox/rejects/<file>.rejects.csv}: every data row that could not be used, with the row
+ * number a spreadsheet shows, the column, the value, the reason, then the original cells. Written to
+ * a temporary name and renamed by {@link #publish()}, so nobody opens a half-written file.
+ */
+public final class RejectWriter implements AutoCloseable {
+
+    private final Path target;
+    private Path temp;
+    private CSVPrinter printer;
+    private int count;
+
+    public RejectWriter(Path rejectsDir, String fileName) {
+        this.target = rejectsDir.resolve(fileName + ".rejects.csv");
+    }
+
+    public void write(SourceRow row, RowRejection rejection) throws IOException {
+        if (printer == null) {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), ".rejects-", ".tmp");
+            OutputStream out = Files.newOutputStream(temp);
+            printer = SafeCsv.open(out);
+            printer.printRecord("row", "column", "value", "reason");
+        }
+        List<String> record = new ArrayList<>(4 + row.cells().size());
+        record.add(Integer.toString(row.number()));
+        record.add(SafeCsv.cell(rejection.column()));
+        record.add(SafeCsv.cell(rejection.value()));
+        record.add(SafeCsv.cell(rejection.reason()));
+        for (String cell : row.cells()) {
+            record.add(SafeCsv.cell(cell));
+        }
+        printer.printRecord(record);
+        count++;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** Moves the finished file into place; without rejects, removes a stale one of an earlier run. */
+    public Path publish() throws IOException {
+        if (printer == null) {
+            Files.deleteIfExists(target);
+            return null;
+        }
+        printer.close();
+        printer = null;
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        temp = null;
+        return target;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (printer != null) {
+            printer.close();
+        }
+        if (temp != null) {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

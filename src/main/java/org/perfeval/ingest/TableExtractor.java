@@ -1,0 +1,226 @@
+package org.perfeval.ingest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.perfeval.ingest.CellText.TotalKind;
+import org.perfeval.ingest.HeaderDetector.Detection;
+import org.perfeval.ingest.map.BoundRow;
+import org.perfeval.ingest.map.RecordMapper;
+import org.perfeval.ingest.map.RowRejection;
+import org.perfeval.ingest.map.TableContext;
+import org.perfeval.ingest.read.TableVisitor;
+import org.perfeval.model.ExportKind;
+import org.perfeval.model.Lineage;
+
+/**
+ * Turns the rows a reader delivers into canonical records: finds each table's header among its
+ * first rows, skips blank rows, checks 合计/小计 rows against the rows they cover, maps and
+ * validates every data row, and hands records and rejects to the sink. Only the first rows of a
+ * table are buffered, so memory does not grow with the file.
+ */
+public final class TableExtractor implements TableVisitor {
+
+    /** Fields whose columns 合计/小计 rows are checked on. */
+    private static final List<String> SUMMED_FIELDS = List.of("amount", "debit", "credit", "budget_initial",
+            "budget_adjustment", "budget_carryover", "budget_final", "spent_reported");
+
+    private final HeaderDetector detector;
+    private final IngestSink sink;
+    private final long batchId;
+    private final OptionalInt fileNameYear;
+    private final String defaultFundSource;
+    private final ProgressLog progress;
+
+    private final List<SourceRow> buffer = new ArrayList<>();
+    private String tableName;
+    private TableContext table;
+    /** the current sheet holds no recognisable table: its remaining rows are passed over */
+    private boolean skippingTable;
+    private RecordMapper<?> mapper;
+    private Map<String, BigDecimal> sumAll;
+    private Map<String, BigDecimal> sumSinceSubtotal;
+
+    private ExportKind kind;
+    private String layoutName;
+    private int headerRow;
+    private int tablesMatched;
+    private final List<String> unmatchedTables = new ArrayList<>();
+    private String firstProblem;
+    private int dataRows;
+    private int rejectedRows;
+
+    public TableExtractor(HeaderDetector detector, IngestSink sink, long batchId, OptionalInt fileNameYear,
+                          String defaultFundSource, ProgressLog progress) {
+        this.detector = detector;
+        this.sink = sink;
+        this.batchId = batchId;
+        this.fileNameYear = fileNameYear;
+        this.defaultFundSource = defaultFundSource;
+        this.progress = progress;
+    }
+
+    @Override
+    public void startTable(String name) {
+        tableName = name;
+        table = null;
+        skippingTable = false;
+        buffer.clear();
+    }
+
+    @Override
+    public void row(int rowNumber, List<String> cells) {
+        if (skippingTable) {
+            return;
+        }
+        SourceRow row = new SourceRow(rowNumber, cells);
+        if (table != null) {
+            process(row);
+            return;
+        }
+        buffer.add(row);
+        if (buffer.size() > HeaderDetector.MAX_HEADER_ROW) {
+            detectHeader();
+        }
+    }
+
+    @Override
+    public void endTable() {
+        if (table == null && !skippingTable) {
+            detectHeader();
+        }
+        table = null;
+        buffer.clear();
+    }
+
+    private void detectHeader() {
+        if (buffer.stream().allMatch(SourceRow::isBlank)) {
+            buffer.clear();
+            return;
+        }
+        Detection detection = detector.detect(buffer);
+        if (!detection.found()) {
+            unmatchedTables.add(tableName);
+            if (firstProblem == null) {
+                firstProblem = detection.problem();
+            }
+            buffer.clear();
+            skippingTable = true;
+            return;
+        }
+        HeaderDetector.Header header = detection.header();
+        ExportKind found = header.match().layout().kind();
+        if (kind != null && kind != found) {
+            throw new FileProblem("一个文件只能包含一种报表：工作表“" + tableName + "”是" + found.id() + "，而前面的工作表是"
+                    + kind.id() + "。请分别导出为不同的文件。 One file may hold only one kind of export: sheet '"
+                    + tableName + "' is " + found.id() + " but earlier sheets are " + kind.id()
+                    + "; export them as separate files.");
+        }
+        kind = found;
+        layoutName = header.match().layout().name();
+        if (tablesMatched++ == 0) {
+            headerRow = buffer.get(header.first()).number();
+        }
+        table = new TableContext(header.match(), header.titleUnit(), header.titleYear(), fileNameYear,
+                defaultFundSource);
+        mapper = RecordMapper.forKind(found);
+        sumAll = new LinkedHashMap<>();
+        sumSinceSubtotal = new LinkedHashMap<>();
+        sink.tableStarted(table);
+        List<SourceRow> rest = new ArrayList<>(buffer.subList(header.firstDataIndex(), buffer.size()));
+        buffer.clear();
+        rest.forEach(this::process);
+    }
+
+    private void process(SourceRow row) {
+        if (row.isBlank()) {
+            return;
+        }
+        TotalKind total = CellText.totalKind(row.cells());
+        if (total != null) {
+            checkTotal(row, total);
+            return;
+        }
+        dataRows++;
+        BoundRow bound = new BoundRow(table, row);
+        try {
+            sink.record(mapper.map(bound, new Lineage(batchId, row.number())));
+        } catch (RowRejection rejection) {
+            rejectedRows++;
+            sink.rejected(row, table, rejection);
+        }
+        addToSums(bound);
+        progress.rows(dataRows);
+    }
+
+    private void addToSums(BoundRow row) {
+        for (String field : SUMMED_FIELDS) {
+            BigDecimal value = row.readableAmount(field);
+            if (value != null) {
+                sumAll.merge(field, value, BigDecimal::add);
+                sumSinceSubtotal.merge(field, value, BigDecimal::add);
+            }
+        }
+    }
+
+    private void checkTotal(SourceRow row, TotalKind kind) {
+        BoundRow bound = new BoundRow(table, row);
+        Map<String, BigDecimal> covered = kind == TotalKind.SUBTOTAL ? sumSinceSubtotal : sumAll;
+        for (String field : SUMMED_FIELDS) {
+            if (!table.has(field) || bound.raw(field).isBlank()) {
+                continue;
+            }
+            BigDecimal stated = bound.readableAmount(field);
+            BigDecimal summed = covered.getOrDefault(field, BigDecimal.ZERO.setScale(2));
+            if (stated != null && stated.compareTo(summed) != 0) {
+                int column = table.column(field);
+                sink.totalMismatch(new TotalMismatch(tableName, row.number(), firstText(row),
+                        table.header().labelOfColumn(column), stated, summed));
+            }
+        }
+        if (kind == TotalKind.SUBTOTAL) {
+            sumSinceSubtotal = new LinkedHashMap<>();
+        }
+    }
+
+    private static String firstText(SourceRow row) {
+        return row.cells().stream().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse("");
+    }
+
+    /** Throws a FileProblem when no table of the file could be recognised. */
+    public void requireTable() {
+        if (tablesMatched == 0) {
+            throw new FileProblem(firstProblem != null ? firstProblem
+                    : "文件中没有数据。 The file holds no data.");
+        }
+    }
+
+    public ExportKind kind() {
+        return kind;
+    }
+
+    public String layoutName() {
+        return layoutName;
+    }
+
+    public int headerRow() {
+        return headerRow;
+    }
+
+    public int dataRows() {
+        return dataRows;
+    }
+
+    public int rejectedRows() {
+        return rejectedRows;
+    }
+
+    /** Sheets passed over because they hold no recognisable table. */
+    public List<String> unmatchedTables() {
+        return unmatchedTables;
+    }
+}

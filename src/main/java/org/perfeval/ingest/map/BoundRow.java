@@ -1,0 +1,257 @@
+package org.perfeval.ingest.map;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.perfeval.ingest.SourceRow;
+import org.perfeval.ingest.value.Amounts;
+import org.perfeval.ingest.value.Codes;
+import org.perfeval.ingest.value.Dates;
+import org.perfeval.ingest.value.MoneyUnit;
+import org.perfeval.ingest.value.ValueException;
+import org.perfeval.ingest.value.Years;
+
+/** A data row seen through its table's header: values by canonical field, parsed or rejected. */
+public final class BoundRow {
+
+    /** Longest text kept in a free-text field; longer text is cut (a cell can hold 32,767 characters). */
+    static final int MAX_TEXT = 2000;
+    /** Longest code accepted: codes end up in folder names. */
+    static final int MAX_CODE = 64;
+
+    private final TableContext table;
+    private final SourceRow row;
+    private BigDecimal[] amountCache;
+
+    public BoundRow(TableContext table, SourceRow row) {
+        this.table = table;
+        this.row = row;
+    }
+
+    public int rowNumber() {
+        return row.number();
+    }
+
+    public boolean has(String field) {
+        return table.has(field);
+    }
+
+    /** The raw cell of a field, "" when absent. */
+    public String raw(String field) {
+        return row.cell(table.column(field));
+    }
+
+    /** Trimmed text, or null when blank or absent. */
+    public String text(String field) {
+        String s = raw(field).strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
+    }
+
+    public String requiredText(String field) throws RowRejection {
+        String s = text(field);
+        if (s == null) {
+            throw missing(field);
+        }
+        return s;
+    }
+
+    /** A code (department, project): text, leading zeros kept; null when blank. */
+    public String code(String field) throws RowRejection {
+        String code = Codes.normalize(raw(field));
+        if (code.isEmpty()) {
+            return null;
+        }
+        if (code.length() > MAX_CODE || !isPrintable(code)) {
+            throw reject(field, "编码过长或含有控制字符。 The code is too long or contains control characters.");
+        }
+        return code;
+    }
+
+    public String requiredCode(String field) throws RowRejection {
+        String code = code(field);
+        if (code == null) {
+            throw missing(field);
+        }
+        return code;
+    }
+
+    /** The code part of a classification such as {@code 30201 办公费}; null when blank. */
+    public String classificationCode(String field) throws RowRejection {
+        String s = raw(field);
+        if (s.isBlank()) {
+            return null;
+        }
+        String code = Codes.splitCodeAndName(s).code();
+        if (code.isEmpty()) {
+            return text(field);
+        }
+        if (code.length() > MAX_CODE) {
+            throw reject(field, "科目编码过长。 The classification code is too long.");
+        }
+        return code;
+    }
+
+    /** An amount in yuan; a blank cell is 0 (SPEC §3.3). */
+    public BigDecimal amount(String field) throws RowRejection {
+        try {
+            return parsedAmount(table.column(field));
+        } catch (ValueException e) {
+            throw reject(field, e.getMessage());
+        }
+    }
+
+    /** The amount of a column for reconciling total rows: null when absent or unreadable. */
+    public BigDecimal readableAmount(String field) {
+        int column = table.column(field);
+        if (column < 0) {
+            return null;
+        }
+        try {
+            return parsedAmount(column);
+        } catch (ValueException e) {
+            return null;
+        }
+    }
+
+    /** Parses each amount cell once, though both the mapper and the total-row check read it. */
+    private BigDecimal parsedAmount(int column) throws ValueException {
+        if (column < 0) {
+            return Amounts.parse("", MoneyUnit.YUAN);
+        }
+        if (amountCache == null) {
+            amountCache = new BigDecimal[row.cells().size()];
+        }
+        if (column < amountCache.length && amountCache[column] != null) {
+            return amountCache[column];
+        }
+        BigDecimal value = Amounts.parse(row.cell(column), table.unitOf(column));
+        if (column < amountCache.length) {
+            amountCache[column] = value;
+        }
+        return value;
+    }
+
+    /** An amount, or null when the column is absent or the cell blank (a figure not reported). */
+    public BigDecimal optionalAmount(String field) throws RowRejection {
+        return raw(field).isBlank() ? null : amount(field);
+    }
+
+    public LocalDate date(String field) throws RowRejection {
+        String s = raw(field);
+        if (s.isBlank()) {
+            return null;
+        }
+        try {
+            return Dates.parse(s);
+        } catch (ValueException e) {
+            throw reject(field, e.getMessage());
+        }
+    }
+
+    /** A whole number such as a headcount; null when blank. */
+    public Integer count(String field) throws RowRejection {
+        String s = raw(field).strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        String digits = s.replaceAll("[人个名家\\s]+$", "");
+        try {
+            BigDecimal value = new BigDecimal(digits.replace(",", ""));
+            if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+                throw new NumberFormatException();
+            }
+            return value.intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw reject(field, "应为不小于 0 的整数，如 88。 Expected a whole number such as 88.");
+        }
+    }
+
+    /** A plain decimal such as a weight or a score; null when blank. */
+    public BigDecimal decimal(String field) throws RowRejection {
+        String s = raw(field).strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s.replace("分", "").strip());
+        } catch (NumberFormatException e) {
+            throw reject(field, "应为数字，如 25 或 12.5。 Expected a number such as 25 or 12.5.");
+        }
+    }
+
+    /**
+     * The fiscal year: the row's year column, else the year of {@code dateField}, else the title
+     * rows' year, else the file name's (SPEC §3.3).
+     */
+    public int fiscalYear(LocalDate date) throws RowRejection {
+        String s = raw("fiscal_year");
+        if (!s.isBlank()) {
+            try {
+                return Years.parse(s);
+            } catch (ValueException e) {
+                throw reject("fiscal_year", e.getMessage());
+            }
+        }
+        if (date != null) {
+            return date.getYear();
+        }
+        OptionalInt fallback = table.fallbackYear();
+        if (fallback.isPresent()) {
+            return fallback.getAsInt();
+        }
+        throw new RowRejection(label("fiscal_year"), "",
+                "无法确定年度：请增加“年度”列，或在标题或文件名中写明年份（如 2024年度）。"
+                        + " The fiscal year is unknown: add a 年度 column, or put the year in the title or file name.");
+    }
+
+    /** A value of an enumerated field, normalised, or the layout's default, or {@code fallback}. */
+    public String enumerated(String field, Normaliser normaliser, String fallback) throws RowRejection {
+        String s = raw(field);
+        try {
+            Optional<String> value = s.isBlank() ? Optional.empty() : normaliser.normalise(s);
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Optional<String> byDefault = table.layoutDefault(field);
+            return byDefault.isPresent() ? normaliser.normalise(byDefault.get()).orElse(fallback) : fallback;
+        } catch (ValueException e) {
+            throw reject(field, e.getMessage());
+        }
+    }
+
+    /** A value normaliser of the {@code org.perfeval.ingest.value} kind. */
+    @FunctionalInterface
+    public interface Normaliser {
+        Optional<String> normalise(String raw) throws ValueException;
+    }
+
+    public RowRejection reject(String field, String reason) {
+        return new RowRejection(label(field), raw(field), reason);
+    }
+
+    public RowRejection missing(String field) {
+        return new RowRejection(label(field), "", "“" + label(field) + "”不能为空。 The column "
+                + label(field) + " (" + field + ") must not be empty.");
+    }
+
+    /** The column's header as in the file, for rejects: what the user sees. */
+    private String label(String field) {
+        int column = table.column(field);
+        String found = column >= 0 ? table.header().labelOfColumn(column) : "";
+        return found.isEmpty() ? table.layout().labelOf(field) : found;
+    }
+
+    private static boolean isPrintable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

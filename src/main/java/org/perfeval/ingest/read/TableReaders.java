@@ -1,0 +1,38 @@
+package org.perfeval.ingest.read;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Chooses the reader for a file by its extension (case-insensitive), per SPEC §3.1. */
+public final class TableReaders {
+
+    private TableReaders() {
+    }
+
+    /** @throws UnreadableFileException for any extension but .csv, .txt, .xlsx, .xls */
+    public static TableReader forFile(Path file, FileFingerprint fingerprint, ReadLimits limits)
+            throws UnreadableFileException {
+        String name = file.getFileName().toString();
+        return switch (extension(name)) {
+            case "csv", "txt" -> new CsvTableReader(fingerprint, limits);
+            case "xlsx" -> new XlsxTableReader(limits);
+            case "xls" -> new XlsTableReader(limits);
+            default -> throw new UnreadableFileException("不支持的文件类型（" + name
+                    + "），请导出为 CSV、XLSX 或 XLS。 Unsupported file type (" + name
+                    + "): export as CSV, XLSX or XLS.");
+        };
+    }
+
+    public static boolean isSupported(String fileName) {
+        return switch (extension(fileName)) {
+            case "csv", "txt", "xlsx", "xls" -> true;
+            default -> false;
+        };
+    }
+
+    /** lower-case extension without the dot, or "" */
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

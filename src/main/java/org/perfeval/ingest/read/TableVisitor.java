@@ -1,0 +1,24 @@
+package org.perfeval.ingest.read;
+
+import java.util.List;
+
+/**
+ * Receives the tables of one input file, row by row, as they are read. A reader calls
+ * {@link #startTable}, then {@link #row} for every row (blank rows included, so row numbers stay
+ * those a spreadsheet shows), then {@link #endTable}; a workbook does this once per sheet.
+ */
+public interface TableVisitor {
+
+    void startTable(String tableName);
+
+    /**
+     * One physical row. Cells are text exactly as a user sees it: trimmed of nothing, numbers from
+     * spreadsheets without a trailing {@code .0} and without exponent, date cells as
+     * {@code yyyy-MM-dd}; an empty cell is {@code ""}. The list may be shorter than the header.
+     *
+     * @param rowNumber 1-based number of the row as a spreadsheet shows it (CSV: record number)
+     */
+    void row(int rowNumber, List<String> cells);
+
+    void endTable();
+}

@@ -1,0 +1,95 @@
+package org.perfeval.ingest.read;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.NumberToTextConverter;
+
+/**
+ * Turns spreadsheet cells into the text a user sees, for XLSX (streaming) and XLS alike:
+ * <ul>
+ *   <li>formulas: their cached value, converted like a constant of that type;</li>
+ *   <li>numbers: as Excel displays them in the General format (15 significant digits, so a stored
+ *       {@code 0.30000000000000004} is {@code 0.3}), never in exponent form, no trailing {@code .0};</li>
+ *   <li>date-formatted numbers: {@code yyyy-MM-dd} (a time of day is dropped);</li>
+ *   <li>booleans: {@code TRUE}/{@code FALSE};</li>
+ *   <li>errors: Excel's error text such as {@code #DIV/0!}, not {@code ""}, because an empty amount
+ *       counts as 0 while the error text makes row validation reject the row;</li>
+ *   <li>blank: {@code ""}.</li>
+ * </ul>
+ */
+final class WorkbookCells {
+
+    private WorkbookCells() {
+    }
+
+    static String text(Cell cell) {
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : number(cell.getNumericCellValue());
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            case ERROR -> errorText(cell);
+            default -> "";
+        };
+    }
+
+    private static String errorText(Cell cell) {
+        try {
+            return FormulaError.forInt(cell.getErrorCellValue()).getString();
+        } catch (IllegalStateException e) {
+            // the streaming reader has no code for a formula's cached error, only text like
+            // "ERROR:  #DIV/0!": keep the part Excel shows
+            String text = cell.getStringCellValue();
+            int hash = text.indexOf('#');
+            return hash < 0 ? text : text.substring(hash);
+        }
+    }
+
+    static String number(double value) {
+        if (value == 0) {
+            return "0"; // also -0.0
+        }
+        String text = NumberToTextConverter.toText(value);
+        // the General format switches to exponent form for very large or small magnitudes
+        return text.indexOf('E') < 0 ? text : new BigDecimal(text).toPlainString();
+    }
+
+    /**
+     * The cells of one row at their column positions, gaps filled with {@code ""}. Empty cells after
+     * the last non-empty one are left out (formatting often extends rows far to the right), so
+     * {@link ReadLimits#maxColumns()} counts up to the last cell with a value.
+     */
+    static List<String> cells(Row row, int rowNumber, ReadLimits limits) throws UnreadableFileException {
+        List<String> cells = new ArrayList<>();
+        for (Cell cell : row) {
+            String text = text(cell);
+            if (text.isEmpty()) {
+                continue;
+            }
+            int column = cell.getColumnIndex();
+            limits.checkColumns(rowNumber, column + 1);
+            limits.checkCell(rowNumber, column, text.length());
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            if (column < cells.size()) {
+                cells.set(column, text); // cells out of order in the file
+            } else {
+                cells.add(text);
+            }
+        }
+        return cells;
+    }
+}

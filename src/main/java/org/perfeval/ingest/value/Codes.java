@@ -1,0 +1,112 @@
+package org.perfeval.ingest.value;
+
+/**
+ * Department, project and classification codes. They are text: leading zeros are significant and
+ * must survive, while the artefacts of spreadsheets that stored them as numbers must go.
+ */
+public final class Codes {
+
+    private Codes() {
+    }
+
+    /**
+     * Strips spaces (also full-width and NBSP), turns full-width digits and letters into ASCII, and
+     * removes what spreadsheets add: a trailing {@code .0} ({@code 123.0} → {@code 123}), the
+     * apostrophe that keeps Excel from reading {@code '0123} as a number, and the {@code ="0123"}
+     * formula form some systems write into CSV for the same reason. Case is kept. Blank gives {@code ""}.
+     */
+    public static String normalize(String raw) {
+        String s = Text.halfWidth(Text.strip(raw));
+        if (s.startsWith("'")) {
+            s = Text.strip(s.substring(1));
+        } else if (s.length() >= 3 && s.startsWith("=\"") && s.endsWith("\"")) {
+            s = Text.strip(s.substring(2, s.length() - 1));
+        }
+        int point = s.indexOf('.');
+        if (point > 0 && allDigits(s, 0, point) && allZeros(s, point + 1, s.length())) {
+            s = s.substring(0, point);
+        }
+        return s;
+    }
+
+    /**
+     * Splits {@code 30201 办公费}, {@code 30201办公费}, {@code 30201-办公费}, {@code [30201]办公费} or
+     * {@code 【30201】办公费} into code and name. The code is the leading run of ASCII letters and digits
+     * (or the letters and digits inside a leading bracket pair); separators between code and name
+     * (spaces, {@code - — – : | _ 、 . /}) are dropped. Without a leading code the whole text is the
+     * name; {@code 30201} alone has an empty name. The input is {@linkplain #normalize normalised} first.
+     */
+    public static CodeAndName splitCodeAndName(String raw) {
+        String s = normalize(raw);
+        char closing = s.isEmpty() ? 0 : closingBracket(s.charAt(0));
+        if (closing == 0) {
+            int codeEnd = alnumRun(s, 0);
+            return new CodeAndName(s.substring(0, codeEnd), name(s, codeEnd));
+        }
+        int close = s.indexOf(closing, 1);
+        int codeStart = Text.skipSpaces(s, 1, s.length());
+        if (close > codeStart) {
+            int codeEnd = Text.trimEnd(s, codeStart, close);
+            if (alnumRun(s, codeStart) == codeEnd) {
+                return new CodeAndName(s.substring(codeStart, codeEnd), name(s, close + 1));
+            }
+        }
+        return new CodeAndName("", s);
+    }
+
+    private static String name(String s, int from) {
+        int k = from;
+        while (k < s.length() && isSeparator(s.charAt(k))) {
+            k++;
+        }
+        return s.substring(k, Text.trimEnd(s, k, s.length()));
+    }
+
+    private static boolean isSeparator(char c) {
+        return Text.isSpace(c) || "-—–:|_、./".indexOf(c) >= 0;
+    }
+
+    private static char closingBracket(char open) {
+        return switch (open) {
+            case '[' -> ']';
+            case '(' -> ')';
+            case '【' -> '】';
+            case '〔' -> '〕';
+            default -> 0;
+        };
+    }
+
+    /** End of the run of ASCII letters and digits starting at {@code from}. */
+    private static int alnumRun(String s, int from) {
+        int k = from;
+        while (k < s.length()) {
+            char c = s.charAt(k);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                break;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allZeros(String s, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+package org.perfeval.report;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import org.perfeval.model.DeptYear;
+
+/**
+ * Where a department-year's reports go: {@code outbox/<fiscal_year>/<dept_code>/}. Department codes
+ * come from untrusted exports, so the folder name is sanitised and checked to stay inside outbox.
+ */
+public final class OutputPaths {
+
+    private static final Set<String> WINDOWS_RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3",
+            "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7",
+            "LPT8", "LPT9");
+
+    private final Path outbox;
+
+    public OutputPaths(Path outbox) {
+        this.outbox = outbox.toAbsolutePath().normalize();
+    }
+
+    public Path outbox() {
+        return outbox;
+    }
+
+    public Path yearDir(int fiscalYear) {
+        return inside(outbox.resolve(Integer.toString(fiscalYear)));
+    }
+
+    public Path departmentDir(DeptYear key) {
+        return inside(yearDir(key.fiscalYear()).resolve(folderName(key.deptCode())));
+    }
+
+    /** A folder name that is safe on Linux and Windows: letters, digits, CJK, {@code - _ .}, nothing else. */
+    public static String folderName(String deptCode) {
+        StringBuilder out = new StringBuilder();
+        deptCode.codePoints().forEach(cp -> {
+            boolean safe = Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || cp == '.';
+            out.appendCodePoint(safe ? cp : '_');
+        });
+        String name = out.toString();
+        while (name.startsWith(".")) {
+            name = "_" + name.substring(1);
+        }
+        if (name.isEmpty()) {
+            name = "_";
+        }
+        if (name.length() > 64) {
+            name = name.substring(0, 64);
+        }
+        String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        if (WINDOWS_RESERVED.contains(base.toUpperCase(Locale.ROOT))) {
+            name = "_" + name;
+        }
+        return name;
+    }
+
+    private Path inside(Path path) {
+        Path normalised = path.toAbsolutePath().normalize();
+        if (!normalised.startsWith(outbox) || normalised.equals(outbox)) {
+            throw new IllegalArgumentException("path escapes the outbox: " + path);
+        }
+        return normalised;
+    }
+}

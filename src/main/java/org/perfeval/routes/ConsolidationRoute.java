@@ -1,0 +1,29 @@
+package org.perfeval.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import org.perfeval.report.ReportService;
+
+/** The nightly consolidation on the cron of {@code perfeval.consolidation.cron} (Asia/Shanghai). */
+public final class ConsolidationRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "consolidation";
+
+    private final ReportService reports;
+    private final String cron;
+
+    public ConsolidationRoute(ReportService reports, String cron) {
+        this.reports = reports;
+        this.cron = cron;
+    }
+
+    @Override
+    public void configure() {
+        // quartz URIs write the cron's spaces as '+'
+        from("quartz://perfeval/consolidation?cron=" + cron.strip().replace(' ', '+')
+                + "&trigger.timeZone=Asia/Shanghai").routeId(ROUTE_ID)
+                .log("nightly consolidation started")
+                .process(exchange -> reports.regenerateAll(null, null))
+                .log("nightly consolidation finished");
+    }
+}

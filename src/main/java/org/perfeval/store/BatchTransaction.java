@@ -1,0 +1,362 @@
+package org.perfeval.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.perfeval.model.BudgetLine;
+import org.perfeval.model.DepartmentProfile;
+import org.perfeval.model.DeptYear;
+import org.perfeval.model.Indicator;
+import org.perfeval.model.IngestBatch;
+import org.perfeval.model.LedgerLine;
+
+/**
+ * One file's ingestion as one database transaction (SPEC §3.6): rows are inserted as they are read,
+ * and at commit what the file replaces is removed — the earlier file of the same name, the earlier
+ * lines of its vouchers, the earlier budget and indicators of its projects, the earlier profile of its
+ * departments. Closing without commit rolls everything back.
+ */
+public final class BatchTransaction implements AutoCloseable {
+
+    private static final int FLUSH_EVERY = 5_000;
+    private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "indicator", "department_profile",
+            "ingest_finding"};
+
+    private final Connection connection;
+    private final long batchId;
+    private final String fileName;
+    private final Set<DeptYear> touched = new HashSet<>();
+    private final List<PreparedStatement> statements = new ArrayList<>();
+    private PreparedStatement budget;
+    private PreparedStatement ledger;
+    private PreparedStatement indicator;
+    private PreparedStatement profile;
+    private PreparedStatement finding;
+    private int pending;
+    private int lastYear;
+    private String lastDept;
+    private boolean committed;
+
+    BatchTransaction(Connection connection, String fileName, String sha256) throws SQLException {
+        this.connection = connection;
+        this.fileName = fileName;
+        connection.setAutoCommit(false);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ingest_batch (file_name, sha256, status,"
+                + " started_at) VALUES (?, ?, ?, ?) RETURNING id")) {
+            ps.setString(1, fileName);
+            ps.setString(2, sha256);
+            ps.setString(3, "INGESTING");
+            ps.setString(4, Instant.now().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                batchId = rs.getLong(1);
+            }
+        }
+    }
+
+    public long batchId() {
+        return batchId;
+    }
+
+    /** Adds one canonical record of any kind. */
+    public void add(Object record) throws SQLException {
+        if (record instanceof LedgerLine l) {
+            addLedger(l);
+        } else if (record instanceof BudgetLine b) {
+            addBudget(b);
+        } else if (record instanceof Indicator i) {
+            addIndicator(i);
+        } else if (record instanceof DepartmentProfile p) {
+            addProfile(p);
+        } else {
+            throw new IllegalArgumentException("not a canonical record: " + record);
+        }
+        if (++pending >= FLUSH_EVERY) {
+            flush();
+        }
+    }
+
+    private void addLedger(LedgerLine l) throws SQLException {
+        if (ledger == null) {
+            ledger = prepare("INSERT INTO ledger_line (batch_id, source_row, fiscal_year, dept_code, voucher_date,"
+                    + " voucher_no, entry_no, project_code, summary, econ_class, function_class, fund_source, amount)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        PreparedStatement ps = ledger;
+        ps.setLong(1, batchId);
+        ps.setInt(2, l.lineage().sourceRow());
+        ps.setInt(3, l.fiscalYear());
+        ps.setString(4, l.deptCode());
+        ps.setString(5, l.voucherDate() == null ? null : l.voucherDate().toString());
+        ps.setString(6, l.voucherNo());
+        ps.setString(7, l.entryNo());
+        ps.setString(8, l.projectCode());
+        ps.setString(9, l.summary());
+        ps.setString(10, l.econClass());
+        ps.setString(11, l.functionClass());
+        ps.setString(12, l.fundSource());
+        ps.setLong(13, Fen.of(l.amount()));
+        ps.addBatch();
+        touch(l.fiscalYear(), l.deptCode());
+    }
+
+    private void addBudget(BudgetLine b) throws SQLException {
+        if (budget == null) {
+            budget = prepare("INSERT INTO budget_line (batch_id, source_row, fiscal_year, dept_code, dept_name,"
+                    + " project_code, project_name, expense_type, fund_source, function_class, budget_initial,"
+                    + " budget_adjustment, budget_carryover, budget_final, spent_reported, doc_no)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        PreparedStatement ps = budget;
+        ps.setLong(1, batchId);
+        ps.setInt(2, b.lineage().sourceRow());
+        ps.setInt(3, b.fiscalYear());
+        ps.setString(4, b.deptCode());
+        ps.setString(5, b.deptName());
+        ps.setString(6, b.projectCode());
+        ps.setString(7, b.projectName());
+        ps.setString(8, b.expenseType());
+        ps.setString(9, b.fundSource());
+        ps.setString(10, b.functionClass());
+        Fen.set(ps, 11, b.budgetInitial());
+        Fen.set(ps, 12, b.budgetAdjustment());
+        Fen.set(ps, 13, b.budgetCarryover());
+        Fen.set(ps, 14, b.budgetFinal());
+        Fen.set(ps, 15, b.spentReported());
+        ps.setString(16, b.docNo());
+        ps.addBatch();
+        touch(b.fiscalYear(), b.deptCode());
+    }
+
+    private void addIndicator(Indicator i) throws SQLException {
+        if (indicator == null) {
+            indicator = prepare("INSERT INTO indicator (batch_id, source_row, fiscal_year, dept_code, project_code,"
+                    + " project_name, level1, level2, name, target, actual, weight, direction, unit, manual_score,"
+                    + " deviation_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        PreparedStatement ps = indicator;
+        ps.setLong(1, batchId);
+        ps.setInt(2, i.lineage().sourceRow());
+        ps.setInt(3, i.fiscalYear());
+        ps.setString(4, i.deptCode());
+        ps.setString(5, i.projectCode());
+        ps.setString(6, i.projectName());
+        ps.setString(7, i.level1());
+        ps.setString(8, i.level2());
+        ps.setString(9, i.name());
+        ps.setString(10, i.target());
+        ps.setString(11, i.actual());
+        ps.setString(12, plain(i.weight()));
+        ps.setString(13, i.direction());
+        ps.setString(14, i.unit());
+        ps.setString(15, plain(i.manualScore()));
+        ps.setString(16, i.deviationReason());
+        ps.addBatch();
+        touch(i.fiscalYear(), i.deptCode());
+    }
+
+    private void addProfile(DepartmentProfile p) throws SQLException {
+        if (profile == null) {
+            profile = prepare("INSERT INTO department_profile (batch_id, source_row, fiscal_year, dept_code,"
+                    + " dept_name, staff_quota, staff_active, staff_retired, staff_total, units_count,"
+                    + " three_public_budget, three_public_prior, procurement_budget, procurement_actual)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        PreparedStatement ps = profile;
+        ps.setLong(1, batchId);
+        ps.setInt(2, p.lineage().sourceRow());
+        ps.setInt(3, p.fiscalYear());
+        ps.setString(4, p.deptCode());
+        ps.setString(5, p.deptName());
+        setInt(ps, 6, p.staffQuota());
+        setInt(ps, 7, p.staffActive());
+        setInt(ps, 8, p.staffRetired());
+        setInt(ps, 9, p.staffTotal());
+        setInt(ps, 10, p.unitsCount());
+        Fen.set(ps, 11, p.threePublicBudget());
+        Fen.set(ps, 12, p.threePublicPrior());
+        Fen.set(ps, 13, p.procurementBudget());
+        Fen.set(ps, 14, p.procurementActual());
+        ps.addBatch();
+        touch(p.fiscalYear(), p.deptCode());
+    }
+
+    /** A problem found in the file itself, such as a 合计 row that does not add up. */
+    public void addFinding(String code, String severity, Integer sourceRow, String message) throws SQLException {
+        if (finding == null) {
+            finding = prepare("INSERT INTO ingest_finding (batch_id, code, severity, source_row, message)"
+                    + " VALUES (?,?,?,?,?)");
+        }
+        finding.setLong(1, batchId);
+        finding.setString(2, code);
+        finding.setString(3, severity);
+        if (sourceRow == null) {
+            finding.setNull(4, Types.INTEGER);
+        } else {
+            finding.setInt(4, sourceRow);
+        }
+        finding.setString(5, message);
+        finding.addBatch();
+    }
+
+    /**
+     * Removes what this file replaces, records its outcome and commits.
+     *
+     * @return the department-years whose figures may have changed
+     */
+    public Set<DeptYear> commit(String kind, String layout, int headerRow, int rowsRead, int rowsIngested,
+                                int rowsRejected, String message) throws SQLException {
+        flush();
+        replaceEarlierFileOfSameName();
+        replaceByKey("ledger_line", "o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
+                + " AND o.voucher_no = n.voucher_no AND n.voucher_no IS NOT NULL");
+        replaceByKey("budget_line", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
+                + " AND o.project_code = n.project_code");
+        replaceByKey("indicator", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
+                + " AND o.project_code = n.project_code");
+        replaceByKey("department_profile", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code");
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET kind = ?, layout = ?,"
+                + " header_row = ?, rows_read = ?, rows_ingested = ?, rows_rejected = ?, status = ?, finished_at = ?,"
+                + " message = ? WHERE id = ?")) {
+            ps.setString(1, kind);
+            ps.setString(2, layout);
+            ps.setInt(3, headerRow);
+            ps.setInt(4, rowsRead);
+            ps.setInt(5, rowsIngested);
+            ps.setInt(6, rowsRejected);
+            ps.setString(7, IngestBatch.Status.INGESTED.name());
+            ps.setString(8, Instant.now().toString());
+            ps.setString(9, message);
+            ps.setLong(10, batchId);
+            ps.executeUpdate();
+        }
+        connection.commit();
+        committed = true;
+        return touched;
+    }
+
+    /** A corrected export under the same name replaces everything the earlier one contributed. */
+    private void replaceEarlierFileOfSameName() throws SQLException {
+        List<Long> earlier = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT id FROM ingest_batch WHERE file_name = ? AND status = ? AND id <> ?")) {
+            ps.setString(1, fileName);
+            ps.setString(2, IngestBatch.Status.INGESTED.name());
+            ps.setLong(3, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earlier.add(rs.getLong(1));
+                }
+            }
+        }
+        for (long old : earlier) {
+            for (String table : ROW_TABLES) {
+                if (!table.equals("ingest_finding")) {
+                    collectTouched("SELECT DISTINCT fiscal_year, dept_code FROM " + table + " WHERE batch_id = ?", old);
+                }
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?")) {
+                    ps.setLong(1, old);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET status = ?, message = ?"
+                    + " WHERE id = ?")) {
+                ps.setString(1, IngestBatch.Status.REPLACED.name());
+                ps.setString(2, "replaced by batch " + batchId);
+                ps.setLong(3, old);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Deletes earlier rows sharing a key with this batch's rows. Driven from this batch's rows
+     * through the key index, so its cost follows the new file, not the history.
+     */
+    private void replaceByKey(String table, String sameKey) throws SQLException {
+        try (PreparedStatement probe = connection.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE batch_id = ? LIMIT 1")) {
+            probe.setLong(1, batchId);
+            try (ResultSet rs = probe.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT o.id FROM "
+                + table + " n JOIN " + table + " o ON " + sameKey + " WHERE n.batch_id = ? AND o.batch_id <> ?)")) {
+            ps.setLong(1, batchId);
+            ps.setLong(2, batchId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void collectTouched(String sql, long batch) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touched.add(new DeptYear(rs.getInt(1), rs.getString(2)));
+                }
+            }
+        }
+    }
+
+    private void flush() throws SQLException {
+        for (PreparedStatement ps : statements) {
+            ps.executeBatch();
+        }
+        pending = 0;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        statements.add(ps);
+        return ps;
+    }
+
+    /** Rows of one department-year come together, so only a change of key is recorded. */
+    private void touch(int year, String dept) {
+        if (year != lastYear || !dept.equals(lastDept)) {
+            touched.add(new DeptYear(year, dept));
+            lastYear = year;
+            lastDept = dept;
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            for (PreparedStatement ps : statements) {
+                ps.close();
+            }
+            if (!committed) {
+                connection.rollback();
+            }
+        } finally {
+            connection.setAutoCommit(true);
+            connection.close();
+        }
+    }
+}

@@ -57,8 +57,26 @@ CREATE TABLE ledger_line (
     fund_source    TEXT,
     amount         BIGINT NOT NULL
 );
+-- One index only: every index costs time on each of a million inserted lines. A file's own lines are
+-- found by their id range; replacing a whole earlier file (a correction) scans, and is rare.
 CREATE INDEX ledger_line_voucher ON ledger_line (dept_code, fiscal_year, voucher_no);
-CREATE INDEX ledger_line_batch ON ledger_line (batch_id);
+
+-- The ledger summed per file, project, economic class and fund source, kept with the lines so that a
+-- report reads a few hundred sums instead of grouping a million lines. When a later file replaces
+-- lines, the replaced sums are cancelled by negative rows under the earlier file's batch.
+CREATE TABLE ledger_total (
+    id             ${ID},
+    batch_id       BIGINT NOT NULL,
+    fiscal_year    INTEGER NOT NULL,
+    dept_code      TEXT NOT NULL,
+    project_code   TEXT NOT NULL,
+    econ_class     TEXT,
+    fund_source    TEXT,
+    amount         BIGINT NOT NULL,
+    lines          BIGINT NOT NULL
+);
+CREATE INDEX ledger_total_dept ON ledger_total (fiscal_year, dept_code);
+CREATE INDEX ledger_total_batch ON ledger_total (batch_id);
 
 CREATE TABLE indicator (
     id               ${ID},

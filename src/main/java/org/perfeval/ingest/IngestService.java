@@ -26,6 +26,7 @@ import org.perfeval.ingest.read.UnreadableFileException;
 import org.perfeval.ingest.value.Years;
 import org.perfeval.model.DeptYear;
 import org.perfeval.model.IngestBatch;
+import org.perfeval.model.LedgerLine;
 import org.perfeval.model.IngestBatch.Status;
 import org.perfeval.store.BatchTransaction;
 import org.perfeval.store.IngestStore;
@@ -68,10 +69,12 @@ public final class IngestService {
         }
         Failure failure;
         try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
-             RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name)) {
-            TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, rejects, name), tx.batchId(),
+             RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name);
+             WriteBehind writes = new WriteBehind(name, item -> store(tx, item, name))) {
+            TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, writes, rejects), tx.batchId(),
                     Years.fromFileName(name), settings.defaultFundSource(), new ProgressLog(name));
             String problem = read(file, fingerprint, extractor);
+            writes.finish();
             int read = extractor.dataRows();
             int rejected = extractor.rejectedRows();
             if (problem == null) {
@@ -179,30 +182,38 @@ public final class IngestService {
                 + " Unsupported file type '" + name + "': export it as CSV, TXT, XLSX or XLS and drop it into inbox again.";
     }
 
-    /** Sends rows into the open transaction and the rejects file. */
+    /** Stores one item on the write-behind thread: a record, or a total row that did not add up. */
+    private static void store(BatchTransaction tx, Object item, String fileName) throws SQLException {
+        if (item instanceof TotalMismatch mismatch) {
+            tx.addFinding("TOTAL_ROW_MISMATCH", "warning", mismatch.row(), mismatch.message(fileName));
+        } else {
+            tx.add(item);
+        }
+    }
+
+    /** Sends rows to the database writer and the rejects file. */
     private static final class StoringSink implements IngestSink {
         private final BatchTransaction tx;
+        private final WriteBehind writes;
         private final RejectWriter rejects;
-        private final String fileName;
 
-        StoringSink(BatchTransaction tx, RejectWriter rejects, String fileName) {
+        StoringSink(BatchTransaction tx, WriteBehind writes, RejectWriter rejects) {
             this.tx = tx;
+            this.writes = writes;
             this.rejects = rejects;
-            this.fileName = fileName;
         }
 
         @Override
         public void tableStarted(TableContext table) {
-            LOG.debug("{}: table with layout {}", fileName, table.layout());
+            LOG.debug("table with layout {}", table.layout());
         }
 
         @Override
         public void record(Object record) {
-            try {
-                tx.add(record);
-            } catch (SQLException e) {
-                throw new StoreFailure(e);
+            if (record instanceof LedgerLine line) {
+                tx.sum(line);
             }
+            queue(record);
         }
 
         @Override
@@ -216,8 +227,12 @@ public final class IngestService {
 
         @Override
         public void totalMismatch(TotalMismatch mismatch) {
+            queue(mismatch);
+        }
+
+        private void queue(Object item) {
             try {
-                tx.addFinding("TOTAL_ROW_MISMATCH", "warning", mismatch.row(), mismatch.message(fileName));
+                writes.add(item);
             } catch (SQLException e) {
                 throw new StoreFailure(e);
             }

@@ -34,7 +34,8 @@ public final class InboxRoute extends RouteBuilder {
                 + "&readLockMinAge={{perfeval.inbox.read-lock-min-age-ms}}"
                 + "&readLockTimeout={{perfeval.inbox.read-lock-timeout-ms}}"
                 + "&readLockLoggingLevel=DEBUG"
-                + "&delay={{perfeval.inbox.poll-delay-ms}}"
+                // a one-off run looks again soon: it stops at the first poll that finds nothing
+                + "&initialDelay=0&delay=" + (onIdle != null ? "100" : "{{perfeval.inbox.poll-delay-ms}}")
                 + "&sortBy=file:modified;file:name"
                 + "&eagerMaxMessagesPerPoll=false"
                 + "&maxMessagesPerPoll=0"

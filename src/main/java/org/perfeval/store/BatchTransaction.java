@@ -9,7 +9,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.perfeval.model.BudgetLine;
@@ -28,8 +30,9 @@ import org.perfeval.model.LedgerLine;
 public final class BatchTransaction implements AutoCloseable {
 
     private static final int FLUSH_EVERY = 5_000;
-    private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "indicator", "department_profile",
-            "ingest_finding"};
+    private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "ledger_total", "indicator",
+            "department_profile", "ingest_finding"};
+    private static final String LEDGER_GROUP = "fiscal_year, dept_code, project_code, econ_class, fund_source";
 
     private final Connection connection;
     private final long batchId;
@@ -45,6 +48,12 @@ public final class BatchTransaction implements AutoCloseable {
     private int lastYear;
     private String lastDept;
     private boolean committed;
+    private final Map<String, Long> idsBefore;
+    private final Map<LedgerKey, long[]> ledgerTotals = new HashMap<>();
+
+    /** What ledger lines are summed by in {@code ledger_total}. */
+    private record LedgerKey(int fiscalYear, String deptCode, String projectCode, String econClass, String fundSource) {
+    }
 
     BatchTransaction(Connection connection, String fileName, String sha256) throws SQLException {
         this.connection = connection;
@@ -61,6 +70,7 @@ public final class BatchTransaction implements AutoCloseable {
                 batchId = rs.getLong(1);
             }
         }
+        idsBefore = highestIds();
     }
 
     public long batchId() {
@@ -190,6 +200,17 @@ public final class BatchTransaction implements AutoCloseable {
         touch(p.fiscalYear(), p.deptCode());
     }
 
+    /**
+     * Counts a ledger line into the file's sums. Separate from {@link #add} so that the reading
+     * thread can do it while the writing thread stores lines; call it from one thread only.
+     */
+    public void sum(LedgerLine l) {
+        long[] total = ledgerTotals.computeIfAbsent(new LedgerKey(l.fiscalYear(), l.deptCode(), l.projectCode(),
+                l.econClass(), l.fundSource()), k -> new long[2]);
+        total[0] += Fen.of(l.amount());
+        total[1]++;
+    }
+
     /** A problem found in the file itself, such as a 合计 row that does not add up. */
     public void addFinding(String code, String severity, Integer sourceRow, String message) throws SQLException {
         if (finding == null) {
@@ -217,6 +238,7 @@ public final class BatchTransaction implements AutoCloseable {
                                 int rowsRejected, String message) throws SQLException {
         flush();
         replaceEarlierFileOfSameName();
+        insertLedgerTotals();
         replaceByKey("ledger_line", "o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
                 + " AND o.voucher_no = n.voucher_no AND n.voucher_no IS NOT NULL");
         replaceByKey("budget_line", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
@@ -279,25 +301,70 @@ public final class BatchTransaction implements AutoCloseable {
     }
 
     /**
-     * Deletes earlier rows sharing a key with this batch's rows. Driven from this batch's rows
-     * through the key index, so its cost follows the new file, not the history.
+     * Deletes earlier rows sharing a key with this batch's rows. Driven from this batch's rows, found
+     * by their id range, through the key index: its cost follows the new file, not the history.
      */
     private void replaceByKey(String table, String sameKey) throws SQLException {
-        try (PreparedStatement probe = connection.prepareStatement(
-                "SELECT 1 FROM " + table + " WHERE batch_id = ? LIMIT 1")) {
-            probe.setLong(1, batchId);
-            try (ResultSet rs = probe.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
+        long before = idsBefore.get(table);
+        if (before == 0) {
+            return; // the table was empty: nothing to replace
+        }
+        String replaced = "SELECT o.id FROM " + table + " n JOIN " + table + " o ON " + sameKey
+                + " WHERE n.id > ? AND n.batch_id = ? AND o.batch_id <> ?";
+        if (table.equals("ledger_line")) {
+            // cancel the replaced lines' share of their own file's sums
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ledger_total (batch_id, " + LEDGER_GROUP
+                    + ", amount, lines) SELECT batch_id, " + LEDGER_GROUP + ", -SUM(amount), -COUNT(*) FROM ledger_line"
+                    + " WHERE id IN (" + replaced + ") GROUP BY batch_id, " + LEDGER_GROUP)) {
+                bindReplaced(ps, before);
+                ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT o.id FROM "
-                + table + " n JOIN " + table + " o ON " + sameKey + " WHERE n.batch_id = ? AND o.batch_id <> ?)")) {
-            ps.setLong(1, batchId);
-            ps.setLong(2, batchId);
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (" + replaced + ")")) {
+            bindReplaced(ps, before);
             ps.executeUpdate();
         }
+    }
+
+    private void bindReplaced(PreparedStatement ps, long before) throws SQLException {
+        ps.setLong(1, before);
+        ps.setLong(2, batchId);
+        ps.setLong(3, batchId);
+    }
+
+    private void insertLedgerTotals() throws SQLException {
+        if (ledgerTotals.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ledger_total (batch_id, " + LEDGER_GROUP
+                + ", amount, lines) VALUES (?,?,?,?,?,?,?,?)")) {
+            for (Map.Entry<LedgerKey, long[]> e : ledgerTotals.entrySet()) {
+                LedgerKey k = e.getKey();
+                ps.setLong(1, batchId);
+                ps.setInt(2, k.fiscalYear());
+                ps.setString(3, k.deptCode());
+                ps.setString(4, k.projectCode());
+                ps.setString(5, k.econClass());
+                ps.setString(6, k.fundSource());
+                ps.setLong(7, e.getValue()[0]);
+                ps.setLong(8, e.getValue()[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The highest id of each row table as the batch starts: the batch's own rows come after it. */
+    private Map<String, Long> highestIds() throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        for (String table : ROW_TABLES) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM " + table);
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                ids.put(table, rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private void collectTouched(String sql, long batch) throws SQLException {

@@ -67,9 +67,9 @@ public final class FiguresStore {
     public List<LedgerSum> ledgerSums(DeptYear key) throws SQLException {
         List<LedgerSum> sums = new ArrayList<>();
         try (Connection c = db.connect();
-             PreparedStatement ps = select(c, "SELECT project_code, econ_class, fund_source, SUM(amount), COUNT(*)"
-                     + " FROM ledger_line WHERE fiscal_year = ? AND dept_code = ?"
-                     + " GROUP BY project_code, econ_class, fund_source", key);
+             PreparedStatement ps = select(c, "SELECT project_code, econ_class, fund_source, SUM(amount), SUM(lines)"
+                     + " FROM ledger_total WHERE fiscal_year = ? AND dept_code = ?"
+                     + " GROUP BY project_code, econ_class, fund_source HAVING SUM(lines) <> 0", key);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 sums.add(new LedgerSum(rs.getString(1), rs.getString(2), rs.getString(3), Fen.toYuan(rs.getLong(4)),

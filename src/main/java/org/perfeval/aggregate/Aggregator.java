@@ -147,7 +147,8 @@ public final class Aggregator {
                     : (allPersonnel ? ExpenseClassifier.PERSONNEL : ExpenseClassifier.PROJECT);
             boolean fromLedger = hasLedger || reported == null;
             return new ProjectFigures(code, name, type, fund, initial, adjustment, carryover, fin,
-                    fromLedger ? ledgerSpent : reported, fromLedger ? "ledger" : "budget_report", budgeted);
+                    fromLedger ? ledgerSpent : reported, fromLedger ? "ledger" : "budget_report", budgeted, reported,
+                    hasLedger ? ledgerSpent : null);
         }
     }
 }

@@ -2,7 +2,11 @@ package org.perfeval.aggregate;
 
 import java.math.BigDecimal;
 
-/** The §5 figures of one project in one department-year; amounts in yuan. */
+/**
+ * The §5 figures of one project in one department-year; amounts in yuan. {@code spentReported} is
+ * what a budget-execution report stated (null if none), {@code ledgerSpent} the ledger's sum (null
+ * without ledger lines): both are kept for the SPENT_MISMATCH check.
+ */
 public record ProjectFigures(
         String code,
         String name,
@@ -14,7 +18,9 @@ public record ProjectFigures(
         BigDecimal budgetFinal,
         BigDecimal spent,
         String spentSource,
-        boolean budgeted) {
+        boolean budgeted,
+        BigDecimal spentReported,
+        BigDecimal ledgerSpent) {
 
     public BigDecimal balance() {
         return budgetFinal.subtract(spent);

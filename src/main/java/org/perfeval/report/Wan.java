@@ -1,0 +1,32 @@
+package org.perfeval.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Amounts for people are in 万元 with two decimals (SPEC §7); the narrative trims trailing zeros
+ * ({@code 300万元}, {@code 486.9万元}, {@code 55.26万元}).
+ */
+public final class Wan {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    private Wan() {
+    }
+
+    /** Yuan → 万元, two decimals, half-up. */
+    public static BigDecimal of(BigDecimal yuan) {
+        return yuan.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP);
+    }
+
+    /** For tables: {@code 55.26}, {@code 300.00}. */
+    public static String table(BigDecimal yuan) {
+        return of(yuan).toPlainString();
+    }
+
+    /** For sentences: {@code 55.26}, {@code 486.9}, {@code 300}. */
+    public static String narrative(BigDecimal yuan) {
+        BigDecimal wan = of(yuan);
+        return wan.signum() == 0 ? "0" : wan.stripTrailingZeros().toPlainString();
+    }
+}

@@ -2,6 +2,8 @@ package org.perfeval;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.perfeval.aggregate.Aggregator;
@@ -29,6 +31,7 @@ public final class Services {
     private final InboxFileHandler inboxHandler;
     private final AtomicInteger filesDone = new AtomicInteger();
     private final AtomicInteger filesFailed = new AtomicInteger();
+    private final List<InboxFileHandler.Listener> fileListeners = new CopyOnWriteArrayList<>();
 
     private Services(Settings settings, Database database, IngestService ingest, ReportService reports,
                      PendingReports pending) {
@@ -41,6 +44,7 @@ public final class Services {
                 settings.home().inbox().toString()), outcome -> {
             (outcome.failed() ? filesFailed : filesDone).incrementAndGet();
             pending.add(outcome.affected());
+            fileListeners.forEach(l -> l.fileDone(outcome));
         });
     }
 
@@ -90,6 +94,11 @@ public final class Services {
 
     public InboxFileHandler inboxHandler() {
         return inboxHandler;
+    }
+
+    /** Also tell this listener (metrics, status page) what became of each inbox file. */
+    public void addFileListener(InboxFileHandler.Listener listener) {
+        fileListeners.add(listener);
     }
 
     public int filesDone() {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ public final class ReportService {
     private final OutputPaths paths;
     private final ReportAssembler assembler = new ReportAssembler();
     private final ReportJsonWriter jsonWriter = new ReportJsonWriter();
+    private final List<BiConsumer<Integer, Duration>> listeners = new CopyOnWriteArrayList<>();
 
     public ReportService(FiguresStore figures, Aggregator aggregator, OutputPaths paths) {
         this.figures = figures;
@@ -46,8 +50,16 @@ public final class ReportService {
             jsonWriter.write(paths.departmentDir(key), document);
             written++;
         }
-        LOG.info("reports written for {} department-year(s) in {} ms", written, (System.nanoTime() - t0) / 1_000_000);
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        LOG.info("reports written for {} department-year(s) in {} ms", written, took.toMillis());
+        int count = written;
+        listeners.forEach(l -> l.accept(count, took));
         return written;
+    }
+
+    /** Told how many department-years were written and how long it took (metrics). */
+    public void addListener(BiConsumer<Integer, Duration> listener) {
+        listeners.add(listener);
     }
 
     /** Rewrites every report, optionally only of one year and/or one department. */

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -94,6 +96,48 @@ public final class FiguresStore {
             }
         }
         return indicators;
+    }
+
+    /** A problem an ingest found in a file (such as TOTAL_ROW_MISMATCH), with the file's name. */
+    public record FileFinding(String code, String severity, String fileName, Integer sourceRow, String message) {
+    }
+
+    /** The file findings of every file that contributed rows to the department-year. */
+    public List<FileFinding> fileFindings(DeptYear key) throws SQLException {
+        List<FileFinding> findings = new ArrayList<>();
+        String contributing = "SELECT batch_id FROM %s WHERE fiscal_year = ? AND dept_code = ?";
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT f.code, f.severity, b.file_name, f.source_row, f.message"
+                     + " FROM ingest_finding f JOIN ingest_batch b ON b.id = f.batch_id WHERE f.batch_id IN ("
+                     + String.format(contributing, "ledger_total") + " UNION " + String.format(contributing, "budget_line")
+                     + " UNION " + String.format(contributing, "indicator") + " UNION "
+                     + String.format(contributing, "department_profile") + ") ORDER BY f.batch_id, f.source_row")) {
+            for (int i = 0; i < 4; i++) {
+                ps.setInt(1 + 2 * i, key.fiscalYear());
+                ps.setString(2 + 2 * i, key.deptCode());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int row = rs.getInt(4);
+                    findings.add(new FileFinding(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.wasNull() ? null : row, rs.getString(5)));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** The file name of every batch, to name the source of a row in messages. */
+    public Map<Long, String> batchFileNames() throws SQLException {
+        Map<Long, String> names = new HashMap<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT id, file_name FROM ingest_batch");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return names;
     }
 
     /** The newest profile row of the department-year (SPEC §3.6: the newest row wins). */

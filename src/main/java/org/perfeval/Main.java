@@ -18,6 +18,7 @@ import org.perfeval.cli.CommandLine;
 import org.perfeval.cli.CommandLine.UsageException;
 import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.ValidationReport;
+import org.perfeval.ops.Observability;
 import org.perfeval.routes.ConsolidationRoute;
 import org.perfeval.routes.InboxRoute;
 import org.perfeval.routes.ReportRoute;
@@ -118,9 +119,10 @@ public final class Main {
         }
         camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), onIdle));
         if (!once) {
+            Observability ops = Observability.install(camel, services, settings);
             camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
             camel.configure().addRoutesBuilder(new ConsolidationRoute(services.reports(),
-                    settings.get("perfeval.consolidation.cron", "0 0 2 * * ?")));
+                    settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded));
         }
         camel.run();
         return services.filesFailed() > 0 ? FAILED : OK;

@@ -1,5 +1,8 @@
 package org.perfeval.routes;
 
+import java.time.Instant;
+import java.util.function.Consumer;
+
 import org.apache.camel.builder.RouteBuilder;
 
 import org.perfeval.report.ReportService;
@@ -11,10 +14,12 @@ public final class ConsolidationRoute extends RouteBuilder {
 
     private final ReportService reports;
     private final String cron;
+    private final Consumer<Instant> succeeded;
 
-    public ConsolidationRoute(ReportService reports, String cron) {
+    public ConsolidationRoute(ReportService reports, String cron, Consumer<Instant> succeeded) {
         this.reports = reports;
         this.cron = cron;
+        this.succeeded = succeeded;
     }
 
     @Override
@@ -23,7 +28,10 @@ public final class ConsolidationRoute extends RouteBuilder {
         from("quartz://perfeval/consolidation?cron=" + cron.strip().replace(' ', '+')
                 + "&trigger.timeZone=Asia/Shanghai").routeId(ROUTE_ID)
                 .log("nightly consolidation started")
-                .process(exchange -> reports.regenerateAll(null, null))
+                .process(exchange -> {
+                    reports.regenerateAll(null, null);
+                    succeeded.accept(Instant.now());
+                })
                 .log("nightly consolidation finished");
     }
 }

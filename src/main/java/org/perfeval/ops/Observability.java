@@ -1,0 +1,88 @@
+package org.perfeval.ops;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheck;
+
+import org.perfeval.Services;
+import org.perfeval.Settings;
+import org.perfeval.report.ReportService;
+import org.perfeval.routes.StatusRoute;
+import org.perfeval.store.IngestStore;
+
+/**
+ * The operations side of the {@code run} command (SPEC §9) on camel-main's one HTTP server:
+ * {@code /observe/health}, {@code /observe/metrics}, the status page {@code /} and {@code /outbox/...}.
+ */
+public final class Observability {
+
+    private final PerfevalMetrics metrics;
+
+    private Observability(PerfevalMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * Configures the HTTP server, health checks, metrics and status routes on a camel-main that has
+     * not been started yet. Call it after {@code setInitialProperties}, which replaces what is added here.
+     */
+    public static Observability install(org.apache.camel.main.Main camel, Services services, Settings settings) {
+        // a key set in application.properties, by -D or in the environment wins over these defaults
+        defaults(settings).forEach((key, value) -> camel.addInitialProperty(key, settings.get(key, value)));
+
+        // camel-micrometer-prometheus serves the registry bound under this name (or makes its own)
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        camel.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        PerfevalMetrics metrics = new PerfevalMetrics(registry);
+        services.addFileListener(metrics::fileDone);
+        services.reports().addListener(metrics::reportsWritten);
+
+        // camel-health picks up every HealthCheck bound in the registry
+        Path home = settings.home().dir();
+        Path inbox = settings.path("perfeval.inbox.dir", settings.home().inbox().toString());
+        long minFreeMb = settings.getLong("perfeval.ops.min-free-disk-mb", 500);
+        for (HealthCheck check : HealthChecks.create(services.database(), inbox, home, minFreeMb)) {
+            camel.bind("perfeval-health-" + check.getId(), check);
+        }
+
+        // read-only pages on the same server
+        OutboxFiles outbox = new OutboxFiles(settings.path("perfeval.outbox.dir", settings.home().outbox().toString()));
+        StatusPage page = new StatusPage(new IngestStore(services.database()), outbox, metrics,
+                settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), Clock.system(ReportService.ZONE));
+        camel.configure().addRoutesBuilder(new StatusRoute(page, outbox));
+        return new Observability(metrics);
+    }
+
+    /** For the consolidation route: sets {@code perfeval_consolidation_last_success_timestamp_seconds}. */
+    public void consolidationSucceeded(Instant when) {
+        metrics.consolidationSucceeded(when);
+    }
+
+    /** One server for the business and management routes, on perfeval.http.host/port (NOTES-camel.md). */
+    static Map<String, String> defaults(Settings settings) {
+        String host = settings.get("perfeval.http.host", "127.0.0.1");
+        String port = settings.get("perfeval.http.port", "8080");
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.server.enabled", "true");
+        p.put("camel.server.host", host);
+        p.put("camel.server.port", port);
+        p.put("camel.management.enabled", "true");
+        p.put("camel.management.host", host);
+        p.put("camel.management.port", port);
+        p.put("camel.management.healthCheckEnabled", "true");
+        p.put("camel.management.metricsEnabled", "true");
+        p.put("camel.metrics.enabled", "true");
+        p.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime,file-descriptor");
+        p.put("camel.health.enabled", "true");
+        // every check with its state and message, not just UP/DOWN; ?data=true adds the details
+        p.put("camel.health.exposureLevel", "full");
+        return p;
+    }
+}

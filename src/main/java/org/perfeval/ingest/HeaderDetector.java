@@ -62,6 +62,7 @@ public final class HeaderDetector {
                 List<HeaderLabel> joined = join(upper, lower);
                 Candidate candidate = best(joined);
                 if (candidate.top != null && candidate.top.satisfied() && recognisesAny(candidate.top.layout(), lower)
+                        && upperContributes(candidate.top.layout(), upper, lower)
                         && (single.top == null || !single.top.satisfied()
                             || candidate.top.covered() >= single.top.covered())) {
                     twoRow = candidate;
@@ -145,21 +146,43 @@ public final class HeaderDetector {
         return labels;
     }
 
-    /** Each column's label is the lower row's where it has one, else the upper row's (merged group cells). */
+    /**
+     * Each column's label is the lower row's where it has one, else the upper row's (merged group
+     * cells). A unit on a group label (预算金额（万元）) holds for every column under the group: the
+     * blank upper cells to its right belong to the same merged cell.
+     */
     private static List<HeaderLabel> join(List<HeaderLabel> upper, List<HeaderLabel> lower) {
         int width = Math.max(upper.size(), lower.size());
         List<HeaderLabel> joined = new ArrayList<>(width);
+        Optional<MoneyUnit> groupUnit = Optional.empty();
         for (int col = 0; col < width; col++) {
             HeaderLabel below = col < lower.size() ? lower.get(col) : null;
             HeaderLabel above = col < upper.size() ? upper.get(col) : null;
+            if (above != null && !above.label().isEmpty()) {
+                groupUnit = above.unit();
+            }
             if (below != null && !below.label().isEmpty()) {
-                joined.add(below.unit().isPresent() || above == null ? below
-                        : new HeaderLabel(below.label(), above.unit()));
+                joined.add(below.unit().isPresent() ? below : new HeaderLabel(below.label(), groupUnit));
             } else {
                 joined.add(above != null ? above : below);
             }
         }
         return joined;
+    }
+
+    /**
+     * The upper row is a header row only if it names a column the lower row leaves blank; else it
+     * is a title row (编制单位：…, 单位：万元) standing above a one-row header.
+     */
+    private static boolean upperContributes(Layout layout, List<HeaderLabel> upper, List<HeaderLabel> lower) {
+        for (int col = 0; col < upper.size(); col++) {
+            boolean lowerBlank = col >= lower.size() || lower.get(col).label().isEmpty();
+            String label = upper.get(col).label();
+            if (lowerBlank && !label.isEmpty() && layout.fieldFor(label).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean recognisesAny(Layout layout, List<HeaderLabel> labels) {

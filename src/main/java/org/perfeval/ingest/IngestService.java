@@ -140,10 +140,11 @@ public final class IngestService {
         if (read == 0 || rejected == 0) {
             return null;
         }
-        BigDecimal ratio = BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
-        if (ratio.compareTo(settings.maxRejectRatio()) <= 0) {
+        // compared exactly; the rounded ratio is only for the message
+        if (BigDecimal.valueOf(rejected).compareTo(settings.maxRejectRatio().multiply(BigDecimal.valueOf(read))) <= 0) {
             return null;
         }
+        BigDecimal ratio = BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
         String percent = ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         String limit = settings.maxRejectRatio().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         return read + " 行数据中有 " + rejected + " 行无法使用（" + percent + "，超过 " + limit

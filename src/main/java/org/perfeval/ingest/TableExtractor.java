@@ -44,6 +44,7 @@ public final class TableExtractor implements TableVisitor {
     private RecordMapper<?> mapper;
     private Map<String, BigDecimal> sumAll;
     private Map<String, BigDecimal> sumSinceSubtotal;
+    private final List<SourceRow> pendingTotals = new ArrayList<>();
 
     private ExportKind kind;
     private String layoutName;
@@ -93,6 +94,10 @@ public final class TableExtractor implements TableVisitor {
         if (table == null && !skippingTable) {
             detectHeader();
         }
+        if (table != null) {
+            pendingTotals.forEach(row -> compare(row, sumAll));
+        }
+        pendingTotals.clear();
         table = null;
         buffer.clear();
     }
@@ -167,9 +172,21 @@ public final class TableExtractor implements TableVisitor {
         }
     }
 
+    /**
+     * A 小计 covers the rows since the previous 小计 and is checked at once; a 合计/总计 covers all
+     * rows of the table, wherever it stands (often above the data), so it is checked at the end.
+     */
     private void checkTotal(SourceRow row, TotalKind kind) {
+        if (kind == TotalKind.SUBTOTAL) {
+            compare(row, sumSinceSubtotal);
+            sumSinceSubtotal = new LinkedHashMap<>();
+        } else {
+            pendingTotals.add(row);
+        }
+    }
+
+    private void compare(SourceRow row, Map<String, BigDecimal> covered) {
         BoundRow bound = new BoundRow(table, row);
-        Map<String, BigDecimal> covered = kind == TotalKind.SUBTOTAL ? sumSinceSubtotal : sumAll;
         for (String field : SUMMED_FIELDS) {
             if (!table.has(field) || bound.raw(field).isBlank()) {
                 continue;
@@ -177,13 +194,9 @@ public final class TableExtractor implements TableVisitor {
             BigDecimal stated = bound.readableAmount(field);
             BigDecimal summed = covered.getOrDefault(field, BigDecimal.ZERO.setScale(2));
             if (stated != null && stated.compareTo(summed) != 0) {
-                int column = table.column(field);
                 sink.totalMismatch(new TotalMismatch(tableName, row.number(), firstText(row),
-                        table.header().labelOfColumn(column), stated, summed));
+                        table.header().labelOfColumn(table.column(field)), stated, summed));
             }
-        }
-        if (kind == TotalKind.SUBTOTAL) {
-            sumSinceSubtotal = new LinkedHashMap<>();
         }
     }
 

@@ -16,6 +16,8 @@ public final class OutputPaths {
             "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7",
             "LPT8", "LPT9");
 
+    private static final int MAX_NAME = 64;
+
     private final Path outbox;
 
     public OutputPaths(Path outbox) {
@@ -34,8 +36,30 @@ public final class OutputPaths {
         return inside(yearDir(key.fiscalYear()).resolve(folderName(key.deptCode())));
     }
 
-    /** A folder name that is safe on Linux and Windows: letters, digits, CJK, {@code - _ .}, nothing else. */
+    /**
+     * A folder name that is safe on Linux and Windows: letters, digits, CJK, {@code - _ .}, nothing
+     * else. When the code had to be changed, a short hash of it is appended, so that two codes such
+     * as {@code a/b} and {@code a_b} never share a folder.
+     */
     public static String folderName(String deptCode) {
+        String safe = sanitise(deptCode);
+        if (safe.equals(deptCode)) {
+            return safe;
+        }
+        return safe.substring(0, Math.min(safe.length(), MAX_NAME - 9)) + "-" + shortHash(deptCode);
+    }
+
+    private static String shortHash(String value) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sanitise(String deptCode) {
         StringBuilder out = new StringBuilder();
         deptCode.codePoints().forEach(cp -> {
             boolean safe = Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || cp == '.';
@@ -48,8 +72,8 @@ public final class OutputPaths {
         if (name.isEmpty()) {
             name = "_";
         }
-        if (name.length() > 64) {
-            name = name.substring(0, 64);
+        if (name.length() > MAX_NAME) {
+            name = name.substring(0, MAX_NAME);
         }
         String base = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         if (WINDOWS_RESERVED.contains(base.toUpperCase(Locale.ROOT))) {

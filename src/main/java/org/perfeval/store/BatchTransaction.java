@@ -50,6 +50,8 @@ public final class BatchTransaction implements AutoCloseable {
     private boolean committed;
     private final Map<String, Long> idsBefore;
     private final Map<LedgerKey, long[]> ledgerTotals = new HashMap<>();
+    private long ledgerLinesAdded;
+    private long ledgerLinesSummed;
 
     /** What ledger lines are summed by in {@code ledger_total}. */
     private record LedgerKey(int fiscalYear, String deptCode, String projectCode, String econClass, String fundSource) {
@@ -116,6 +118,7 @@ public final class BatchTransaction implements AutoCloseable {
         ps.setString(12, l.fundSource());
         ps.setLong(13, Fen.of(l.amount()));
         ps.addBatch();
+        ledgerLinesAdded++;
         touch(l.fiscalYear(), l.deptCode());
     }
 
@@ -209,6 +212,7 @@ public final class BatchTransaction implements AutoCloseable {
                 l.econClass(), l.fundSource()), k -> new long[2]);
         total[0] += Fen.of(l.amount());
         total[1]++;
+        ledgerLinesSummed++;
     }
 
     /** A problem found in the file itself, such as a 合计 row that does not add up. */

@@ -20,12 +20,17 @@ public final class IngestStore {
         this.db = db;
     }
 
-    /** The batch that already ingested these exact bytes, if any (SPEC §3.6). */
+    /**
+     * The batch that already ingested these exact bytes, if any (SPEC §3.6), also when a correction
+     * has since replaced it: dropping the original again must not undo the correction.
+     */
     public Optional<IngestBatch> findIngested(String sha256) throws SQLException {
         try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement(SELECT_BATCH + " WHERE sha256 = ? AND status = ? ORDER BY id LIMIT 1")) {
+             PreparedStatement ps = c.prepareStatement(SELECT_BATCH
+                     + " WHERE sha256 = ? AND status IN (?, ?) ORDER BY id LIMIT 1")) {
             ps.setString(1, sha256);
             ps.setString(2, IngestBatch.Status.INGESTED.name());
+            ps.setString(3, IngestBatch.Status.REPLACED.name());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(batch(rs)) : Optional.empty();
             }

@@ -1,0 +1,166 @@
+package org.perfeval.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.perfeval.ingest.TestHome.line;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.perfeval.Home;
+import org.perfeval.Services;
+import org.perfeval.Settings;
+import org.perfeval.ingest.read.FileInspector;
+import org.perfeval.model.DeptYear;
+import org.perfeval.model.IngestBatch.Status;
+
+/** Whole files through IngestService: file types, encodings, workbooks of several sheets, the dry run. */
+class IngestServiceTest {
+
+    private static final String HEADER = line("单位编码", "项目编码", "凭证号", "支出金额");
+
+    @TempDir
+    Path tmp;
+    TestHome home;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        home = TestHome.create(tmp);
+    }
+
+    @Test
+    void anUnsupportedFileTypeFailsWithoutReadingIt() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.pdf", HEADER, line("D01", "P1", "V1", "1")));
+        assertEquals(Status.FAILED, outcome.status());
+        assertTrue(outcome.message().contains("CSV"), outcome.message());
+        assertEquals("FAILED", home.batch(outcome.batchId()).get("status"));
+        assertEquals(0, home.allRows());
+    }
+
+    @Test
+    void gb18030AndUtf8WithBomAndTabSeparatedTextAreAllRead() throws Exception {
+        home.ingestOk(home.csv("gbk2024.csv", FileInspector.GB18030, HEADER, line("D01", "P1", "记-1", "1")));
+        home.ingestOk(home.csv("bom2024.csv", "\uFEFF" + HEADER, line("D01", "P1", "记-2", "2")));
+        home.ingestOk(home.csv("tab2024.txt", "单位编码\t项目编码\t凭证号\t支出金额", "D01\tP1\t记-3\t3"));
+        assertEquals(List.of("记-1", "记-2", "记-3"), home.query("SELECT voucher_no FROM ledger_line ORDER BY id")
+                .stream().map(r -> r.get("voucher_no")).toList());
+        assertEquals(600L, home.number("SELECT SUM(amount) FROM ledger_line"));
+    }
+
+    @Test
+    void sheetsOfOneKindAreOneFileAndOtherSheetsArePassedOverWithANote() throws Exception {
+        Path file = home.workbook()
+                .sheet("说明").row("本表由财务系统导出").row("请勿修改")
+                .sheet("1月").row("单位：万元").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V1", 1).row("合计", null, null, 1)
+                .sheet("2月").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V2", 2).row("合计", null, null, 2)
+                .write("明细账2024.xlsx");
+        IngestOutcome outcome = home.ingestOk(file);
+        assertEquals(2, outcome.rowsRead());
+        assertEquals(1_000_000L + 200L, home.number("SELECT SUM(amount) FROM ledger_line"),
+                "each sheet has its own title unit");
+        assertEquals(0, home.count("ingest_finding"), "totals are per sheet");
+        assertTrue(String.valueOf(home.batch(outcome.batchId()).get("message")).contains("说明"));
+        assertEquals(2, ((Number) home.batch(outcome.batchId()).get("header_row")).intValue());
+    }
+
+    @Test
+    void sheetsOfDifferentKindsAreAFileError() throws Exception {
+        Path file = home.workbook()
+                .sheet("明细").row("单位编码", "项目编码", "支出金额").row("D01", "P1", 1)
+                .sheet("预算").row("单位编码", "项目编码", "年初预算数").row("D01", "P1", 1)
+                .write("混合2024.xlsx");
+        IngestOutcome outcome = home.ingest(file);
+        assertEquals(Status.FAILED, outcome.status());
+        assertTrue(outcome.message().contains("预算"), outcome.message());
+        assertEquals(0, home.allRows());
+    }
+
+    @Test
+    void aCorruptWorkbookIsAFileError() throws Exception {
+        Path file = Files.write(tmp.resolve("files").resolve("坏2024.xlsx"), "not a zip".getBytes(StandardCharsets.UTF_8));
+        IngestOutcome outcome = home.ingest(file);
+        assertEquals(Status.FAILED, outcome.status());
+        assertEquals(0, home.allRows());
+    }
+
+    @Test
+    void outcomeNamesTheDepartmentYearsItTouched() throws Exception {
+        IngestOutcome outcome = home.ingestOk(home.csv("明细账.csv",
+                line("单位编码", "项目编码", "凭证日期", "支出金额"),
+                line("D01", "P1", "2024-01-01", "1"),
+                line("D02", "P1", "2024-01-01", "1"),
+                line("D01", "P1", "2023-12-31", "1"),
+                line("D01", "P1", "2024-02-01", "1")));
+        assertEquals(Set.of(new DeptYear(2024, "D01"), new DeptYear(2024, "D02"), new DeptYear(2023, "D01")),
+                outcome.affected());
+        assertTrue(outcome.summary().startsWith("ingested 明细账.csv: kind=ledger layout=ledger rows=4 ingested=4"
+                + " rejected=0 in "), outcome.summary());
+    }
+
+    @Test
+    void theDryRunReportsWhatAnIngestWouldDoAndWritesNothing() throws Exception {
+        Path other = tmp.resolve("dry");
+        Settings settings = Settings.load(Home.open(other));
+        IngestService validator = Services.validator(settings);
+        Path file = home.csv("明细账2024.csv",
+                line("单位：万元"),
+                HEADER,
+                line("D01", "P1", "V1", "1"),
+                line("D01", "", "V2", "1"),
+                line("D01", "P1", "V3", "1"),
+                line("D01", "P1", "V4", "1"),
+                line("D01", "P1", "V5", "1"),
+                line("合计", "", "", "9"));
+        ValidationReport report = validator.validate(file);
+        assertTrue(report.acceptable(), report.render());
+        assertEquals("ledger", report.kind());
+        assertEquals(2, report.headerRow());
+        assertEquals("万元", report.unit());
+        assertEquals(5, report.dataRows());
+        assertEquals(1, report.rejectedRows());
+        assertEquals(1, report.totalMismatches());
+        assertTrue(report.problems().get(0).contains("4"), report.problems().toString());
+        try (Stream<Path> files = Files.walk(other)) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "no database, no rejects file");
+        }
+        assertFalse(Files.exists(home.rejectsFile("明细账2024.csv")));
+
+        ValidationReport bad = validator.validate(home.csv("坏2024.csv", line("甲", "乙"), line("1", "2")));
+        assertFalse(bad.acceptable());
+        assertTrue(bad.render().contains("NOT ACCEPTABLE"), bad.render());
+    }
+
+    @Test
+    void largeLedgerIsStoredCompletely() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(HEADER);
+        for (int i = 1; i <= 11_000; i++) { // more than two database flushes
+            lines.add("D01,P" + (i % 9) + ",V" + i + "," + (i % 100) + "." + (i % 10) + "1");
+        }
+        IngestOutcome outcome = home.ingestOk(home.csv("明细账2024.csv", lines));
+        assertEquals(11_000, outcome.rowsIngested());
+        long expected = 0;
+        for (int i = 1; i <= 11_000; i++) {
+            expected += (i % 100) * 100L + (i % 10) * 10L + 1;
+        }
+        Map<String, Object> sums = home.one("SELECT COUNT(*) n, SUM(amount) s, MIN(source_row) lo, MAX(source_row) hi"
+                + " FROM ledger_line");
+        assertEquals(11_000, ((Number) sums.get("n")).intValue());
+        assertEquals(expected, ((Number) sums.get("s")).longValue());
+        assertEquals(2, ((Number) sums.get("lo")).intValue());
+        assertEquals(11_001, ((Number) sums.get("hi")).intValue());
+        home.assertLedgerSumsMatchLines();
+    }
+}

@@ -1,0 +1,205 @@
+package org.perfeval.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.perfeval.ingest.TestHome.line;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.perfeval.model.IngestBatch.Status;
+
+/**
+ * SPEC §3.5: unusable rows go to outbox/rejects/&lt;file&gt;.rejects.csv (UTF-8 BOM; row, column, value,
+ * reason, then the original cells; the row a spreadsheet shows), the rest is ingested, and more than
+ * 20 % rejected fails the whole file. Nothing is silently dropped.
+ */
+class RejectsTest {
+
+    private static final String HEADER = line("单位编码", "项目编码", "凭证号", "支出金额");
+
+    @TempDir
+    Path tmp;
+    TestHome home;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        home = TestHome.create(tmp);
+    }
+
+    /** n ledger lines; the rows listed in {@code bad} (0-based) have an unreadable amount. */
+    private static List<String> ledger(int n, Set<Integer> bad) {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        for (int i = 0; i < n; i++) {
+            lines.add(line("D01", "P" + (i % 7), "V" + i, bad.contains(i) ? "12元3" : Integer.toString(i + 1)));
+        }
+        return lines;
+    }
+
+    private static Set<Integer> firstN(int n) {
+        Set<Integer> set = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            set.add(i * 3);
+        }
+        return set;
+    }
+
+    @Test
+    void rejectsFileHasBomColumnsReasonOriginalCellsAndSpreadsheetRowNumbers() throws Exception {
+        List<String> lines = new ArrayList<>(List.of(line("2024年度支出明细账"), line("单位：元"), HEADER));
+        for (int i = 1; i <= 10; i++) {
+            String project = i == 6 ? "" : "P00" + i;
+            String amount = i == 3 ? "abc" : i * 10 + ".00";
+            lines.add(line("D01", project, "V" + i, amount));
+        }
+        IngestOutcome outcome = home.ingest(home.csv("明细账.csv", lines));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(10, outcome.rowsRead());
+        assertEquals(8, outcome.rowsIngested());
+        assertEquals(2, outcome.rowsRejected());
+        assertEquals(home.rejectsFile("明细账.csv"), outcome.rejectsFile());
+
+        List<List<String>> rejects = home.rejects("明细账.csv");
+        assertEquals(List.of("row", "column", "value", "reason"), rejects.get(0));
+        assertEquals(3, rejects.size());
+        List<String> amount = rejects.get(1);
+        assertEquals(List.of("6", "支出金额", "abc"), amount.subList(0, 3), "row 6: 2 title rows + header + 3rd line");
+        assertFalse(amount.get(3).isBlank(), "a reason");
+        assertEquals(List.of("D01", "P003", "V3", "abc"), amount.subList(4, amount.size()), "the original cells");
+        List<String> project = rejects.get(2);
+        assertEquals(List.of("9", "项目编码", ""), project.subList(0, 3));
+        assertTrue(project.get(3).contains("项目编码"), project.get(3));
+        assertEquals(List.of("D01", "", "V6", "60.00"), project.subList(4, project.size()));
+
+        assertEquals(List.of(4, 5, 7, 8, 10, 11, 12, 13), home.query(
+                "SELECT source_row FROM ledger_line ORDER BY source_row").stream()
+                .map(r -> ((Number) r.get("source_row")).intValue()).toList());
+    }
+
+    @Test
+    void xlsxRejectsCountTitleRowsAndAbsentRows() throws Exception {
+        Path file = home.workbook().sheet("明细")
+                .rowAt(1, "2024年度支出明细账")
+                .rowAt(3, "单位编码", "项目编码", "凭证号", "支出金额")
+                .rowAt(4, "D01", "P1", "V1", 10)
+                .rowAt(5, "D01", "P1", "V2", 10)
+                .rowAt(7, "D01", "P1", "V3", 10)
+                .rowAt(8, "D01", "P1", "V4", 10)
+                .rowAt(9, "D01", "P1", "V5", "#DIV/0!")
+                .write("明细账2024.xlsx");
+        IngestOutcome outcome = home.ingestOk(file);
+        assertEquals(5, outcome.rowsRead(), "the absent row 6 is blank, not data");
+        assertEquals(List.of("9", "支出金额", "#DIV/0!"), home.rejects("明细账2024.xlsx").get(1).subList(0, 3));
+        assertEquals(List.of(4, 5, 7, 8), home.query("SELECT source_row FROM ledger_line ORDER BY source_row")
+                .stream().map(r -> ((Number) r.get("source_row")).intValue()).toList());
+    }
+
+    @Test
+    void exactlyTwentyPercentRejectedIsStillIngested() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", ledger(10, Set.of(2, 7))));
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(8, home.count("ledger_line"));
+        assertEquals(3, home.rejects("明细账2024.csv").size());
+    }
+
+    @Test
+    void moreThanTwentyPercentRejectedFailsTheWholeFile() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", ledger(10, Set.of(2, 5, 7))));
+        assertEquals(Status.FAILED, outcome.status());
+        assertEquals(10, outcome.rowsRead());
+        assertEquals(3, outcome.rowsRejected());
+        assertEquals(0, outcome.rowsIngested());
+        assertTrue(outcome.message().contains("明细账2024.csv.rejects.csv"), outcome.message());
+        assertEquals(0, home.allRows(), "nothing of the file is stored");
+        assertEquals(4, home.rejects("明细账2024.csv").size(), "the rejects file tells which rows to fix");
+        var batch = home.batch(outcome.batchId());
+        assertEquals("FAILED", batch.get("status"));
+        assertEquals(10, batch.get("rows_read"));
+        assertEquals(3, batch.get("rows_rejected"));
+        assertEquals(0, batch.get("rows_ingested"));
+    }
+
+    @Test
+    void justOverTwentyPercentFailsToo() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", ledger(4009, firstN(802))));
+        assertEquals(Status.FAILED, outcome.status(), "802 / 4009 = 20.005 % is more than 20 %");
+        assertEquals(0, home.count("ledger_line"));
+    }
+
+    @Test
+    void everyDataRowIsEitherStoredOrRejected() throws Exception {
+        List<String> lines = new ArrayList<>(List.of(line("标题"), HEADER.replace("\"支出金额\"", "\"凭证日期\",\"支出金额\"")));
+        int n = 50; // 10 rejected: exactly the 20 % limit
+        for (int i = 0; i < n; i++) {
+            String dept = i % 11 == 0 ? "" : "D01";
+            String date = i % 13 == 0 ? "2024-02-30" : "2024-03-05";
+            String amount = i % 17 == 0 ? "1.2.3" : "1";
+            lines.add(line(dept, "P1", "V" + i, date, amount));
+            if (i % 10 == 0) {
+                lines.add(line("", "", "", "", ""));
+            }
+        }
+        IngestOutcome outcome = home.ingestOk(home.csv("明细账.csv", lines));
+        assertEquals(n, outcome.rowsRead());
+        assertEquals(outcome.rowsRead(), outcome.rowsIngested() + outcome.rowsRejected());
+        assertTrue(outcome.rowsRejected() > 0);
+
+        Set<Integer> stored = new TreeSet<>();
+        home.query("SELECT source_row FROM ledger_line").forEach(r -> stored.add(((Number) r.get("source_row")).intValue()));
+        List<List<String>> rejects = home.rejects("明细账.csv");
+        Set<Integer> rejected = new TreeSet<>();
+        rejects.subList(1, rejects.size()).forEach(r -> rejected.add(Integer.parseInt(r.get(0))));
+        assertEquals(outcome.rowsIngested(), stored.size());
+        assertEquals(outcome.rowsRejected(), rejected.size());
+        Set<Integer> disjoint = new TreeSet<>(stored);
+        disjoint.retainAll(rejected);
+        assertEquals(Set.of(), disjoint, "a row is stored or rejected, never both");
+
+        Set<Integer> dataRows = new TreeSet<>();
+        for (int row = 1; row <= lines.size(); row++) {
+            String text = lines.get(row - 1);
+            if (text.startsWith("\"D01\"") || text.startsWith("\"\",\"P1\"")) {
+                dataRows.add(row);
+            }
+        }
+        Set<Integer> all = new TreeSet<>(stored);
+        all.addAll(rejected);
+        assertEquals(dataRows, all, "every data row accounted for");
+    }
+
+    @Test
+    void aCorrectedFileWithoutRejectsRemovesTheStaleRejectsFile() throws Exception {
+        home.ingestOk(home.csv("明细账2024.csv", ledger(10, Set.of(4))));
+        assertTrue(Files.exists(home.rejectsFile("明细账2024.csv")));
+        IngestOutcome corrected = home.ingestOk(home.csv("明细账2024.csv", ledger(10, Set.of())));
+        assertNull(corrected.rejectsFile());
+        assertFalse(Files.exists(home.rejectsFile("明细账2024.csv")));
+        assertEquals(10, home.count("ledger_line"));
+        try (var files = Files.list(home.rejectsFile("x").getParent())) {
+            assertEquals(List.of(), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void cellsThatExcelWouldRunAsFormulasAreDefused() throws Exception {
+        List<String> lines = ledger(10, Set.of());
+        lines.set(3, line("D01", "=HYPERLINK(\"http://x\")", "V2", "@SUM(1)"));
+        home.ingestOk(home.csv("明细账2024.csv", lines));
+        List<String> reject = home.rejects("明细账2024.csv").get(1);
+        assertEquals("4", reject.get(0));
+        assertEquals("'@SUM(1)", reject.get(2));
+        assertEquals("'=HYPERLINK(\"http://x\")", reject.get(5));
+    }
+}

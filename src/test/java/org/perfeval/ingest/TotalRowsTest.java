@@ -1,0 +1,139 @@
+package org.perfeval.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.perfeval.ingest.TestHome.line;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SPEC §3.2 total rows: 合计/总计/小计/Total rows are not data, and each is checked against the data
+ * rows it covers; a difference is a TOTAL_ROW_MISMATCH row in ingest_finding (file, row, both figures).
+ */
+class TotalRowsTest {
+
+    private static final String HEADER = line("单位编码", "项目编码", "凭证号", "支出金额");
+
+    @TempDir
+    Path tmp;
+    TestHome home;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        home = TestHome.create(tmp);
+    }
+
+    private List<Map<String, Object>> findings() throws Exception {
+        return home.query("SELECT * FROM ingest_finding ORDER BY source_row");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"合计", "总计", "合 计", "Total", "TOTAL:", "合计（元）", "总计金额"})
+    void aMatchingTotalRowIsNeitherDataNorAFinding(String label) throws Exception {
+        IngestOutcome outcome = home.ingestOk(home.csv("支出2024.csv",
+                HEADER,
+                line("D01", "P001", "V1", "100.10"),
+                line("D01", "P002", "V2", "1,200.00"),
+                line(label, "", "", "1300.10")));
+        assertEquals(2, outcome.rowsRead(), "the total row is not a data row");
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(2, home.count("ledger_line"));
+        assertEquals(130_010L, home.number("SELECT SUM(amount) FROM ledger_line"));
+        assertEquals(List.of(), findings());
+    }
+
+    @Test
+    void aMismatchingTotalRowIsRecordedAsAFindingAndTheFileStillIngested() throws Exception {
+        IngestOutcome outcome = home.ingestOk(home.csv("支出2024.csv",
+                line("2024年度支出明细账"),
+                HEADER,
+                line("D01", "P001", "V1", "100"),
+                line("D01", "P002", "V2", "200"),
+                line("", "合计", "", "999")));
+        assertEquals(2, home.count("ledger_line"));
+        List<Map<String, Object>> findings = findings();
+        assertEquals(1, findings.size());
+        Map<String, Object> f = findings.get(0);
+        assertEquals("TOTAL_ROW_MISMATCH", f.get("code"));
+        assertEquals(5, f.get("source_row"), "the spreadsheet row of the 合计 row");
+        assertEquals(outcome.batchId(), ((Number) f.get("batch_id")).longValue());
+        String message = (String) f.get("message");
+        assertTrue(message.contains("支出2024.csv"), message);
+        assertTrue(message.contains("999.00") && message.contains("300.00"), message);
+    }
+
+    @Test
+    void totalRowInATenThousandYuanColumnIsComparedInTheSameUnit() throws Exception {
+        home.ingestOk(home.csv("支出2024.csv",
+                line("单位：万元"),
+                HEADER,
+                line("D01", "P001", "V1", "1.5"),
+                line("D01", "P002", "V2", "2.25"),
+                line("合计", "", "", "3.75")));
+        assertEquals(List.of(), findings());
+        assertEquals(37_500_00L, home.number("SELECT SUM(amount) FROM ledger_line"));
+    }
+
+    @Test
+    void eachSubtotalCoversTheRowsSinceThePreviousSubtotal() throws Exception {
+        home.ingestOk(home.csv("支出2024.csv",
+                HEADER,
+                line("D01", "P001", "V1", "100"),
+                line("D01", "P001", "V2", "200"),
+                line("小计", "", "", "300"),
+                line("D01", "P002", "V3", "50"),
+                line("小计", "", "", "50"),
+                line("D01", "P003", "V4", "7"),
+                line("小计", "", "", "8"),
+                line("合计", "", "", "357")));
+        assertEquals(4, home.count("ledger_line"));
+        List<Map<String, Object>> findings = findings();
+        assertEquals(1, findings.size(), () -> "only the third 小计 is wrong: " + findings);
+        assertEquals(8, findings.get(0).get("source_row"));
+        assertEquals("TOTAL_ROW_MISMATCH", findings.get(0).get("code"));
+    }
+
+    @Test
+    void totalsOfAWideBudgetAreCheckedPerColumn() throws Exception {
+        home.ingestOk(home.csv("预算2024.csv",
+                line("单位编码", "项目编码", "年初预算数", "调整数", "全年预算数"),
+                line("D01", "P001", "100", "10", "110"),
+                line("D01", "P002", "200", "-20", "180"),
+                line("合计", "", "300", "-10", "300")));
+        List<Map<String, Object>> findings = findings();
+        assertEquals(1, findings.size(), () -> "only 全年预算数 is off: " + findings);
+        assertTrue(((String) findings.get(0).get("message")).contains("全年预算数"), findings.toString());
+        assertEquals(2, home.count("budget_line"));
+    }
+
+    @Test
+    void findingsOfAFailedFileAreNotKept() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("支出2024.csv",
+                HEADER,
+                line("D01", "", "V1", "100"),
+                line("D01", "", "V2", "200"),
+                line("合计", "", "", "1")));
+        assertEquals("FAILED", outcome.status().name());
+        assertEquals(0, home.count("ingest_finding"));
+    }
+
+    @Test
+    void aTotalRowAboveTheDataCoversAllRows() throws Exception {
+        // 预算执行情况表 exports commonly put the 合计 row first, right under the header
+        home.ingestOk(home.csv("支出2024.csv",
+                HEADER,
+                line("合计", "", "", "300"),
+                line("D01", "P001", "V1", "100"),
+                line("D01", "P002", "V2", "200")));
+        assertEquals(2, home.count("ledger_line"));
+        assertEquals(List.of(), findings());
+    }
+}

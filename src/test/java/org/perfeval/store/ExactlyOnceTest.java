@@ -1,0 +1,421 @@
+package org.perfeval.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.perfeval.ingest.TestHome.line;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.perfeval.aggregate.Aggregator;
+import org.perfeval.aggregate.DepartmentFigures;
+import org.perfeval.aggregate.ProjectFigures;
+import org.perfeval.ingest.IngestOutcome;
+import org.perfeval.ingest.TestHome;
+import org.perfeval.model.DepartmentProfile;
+import org.perfeval.model.DeptYear;
+import org.perfeval.model.IngestBatch;
+import org.perfeval.model.IngestBatch.Status;
+
+/** SPEC §3.6: repeated and corrected exports are stored exactly once; SPEC §4 lineage and batches. */
+class ExactlyOnceTest {
+
+    private static final DeptYear D01 = new DeptYear(2024, "D01");
+    private static final String LEDGER_HEADER = line("单位编码", "凭证日期", "凭证号", "项目编码", "经济分类", "支出金额");
+
+    @TempDir
+    Path tmp;
+    TestHome home;
+    FiguresStore figures;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        home = TestHome.create(tmp);
+        figures = new FiguresStore(home.services().database());
+    }
+
+    @AfterEach
+    void ledgerSumsFollowTheLines() throws Exception {
+        home.assertLedgerSumsMatchLines();
+    }
+
+    private Path ledger(String name, String... rows) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(LEDGER_HEADER);
+        lines.addAll(List.of(rows));
+        return home.csv(name, lines);
+    }
+
+    private static String entry(String dept, String date, String voucher, String project, String amount) {
+        return line(dept, date, voucher, project, "30201", amount);
+    }
+
+    private long spent(String project) throws Exception {
+        return home.number("SELECT SUM(amount) FROM ledger_line WHERE dept_code='D01' AND project_code=?", project);
+    }
+
+    private ProjectFigures project(DeptYear key, String code) throws Exception {
+        DepartmentFigures f = new Aggregator("一般公共预算").aggregate(key, figures.budgetLines(key),
+                figures.ledgerSums(key), figures.profile(key));
+        return f.projects().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    // ------------------------------------------------------------------ same bytes
+
+    @Test
+    void theSameBytesTwiceAreADuplicateAndNothingDoubles() throws Exception {
+        Path file = ledger("明细账2024.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "100"),
+                entry("D01", "2024-01-06", "", "P1", "5"));
+        IngestOutcome first = home.ingestOk(file);
+        IngestOutcome again = home.ingest(file);
+        assertEquals(Status.DUPLICATE, again.status());
+        assertNotEquals(first.batchId(), again.batchId());
+        assertEquals(0, again.rowsIngested());
+        assertEquals(Set.of(), again.affected(), "a duplicate changes no report");
+        assertEquals(2, home.count("ledger_line"), "lines without voucher_no are not doubled either");
+        assertEquals(10_500L, spent("P1"));
+
+        Map<String, Object> dup = home.batch(again.batchId());
+        assertEquals("DUPLICATE", dup.get("status"));
+        assertEquals(home.batch(first.batchId()).get("sha256"), dup.get("sha256"));
+        assertEquals("INGESTED", home.batch(first.batchId()).get("status"), "the original stays in force");
+    }
+
+    @Test
+    void theSameBytesUnderAnotherNameAreADuplicateToo() throws Exception {
+        home.ingestOk(ledger("明细账2024.csv", entry("D01", "2024-01-05", "", "P1", "100")));
+        IngestOutcome copy = home.ingest(ledger("明细账2024 - 副本.csv", entry("D01", "2024-01-05", "", "P1", "100")));
+        assertEquals(Status.DUPLICATE, copy.status());
+        assertTrue(copy.message().contains("明细账2024.csv"), copy.message());
+        assertEquals(1, home.count("ledger_line"));
+    }
+
+    // ------------------------------------------------------------------ corrections
+
+    @Test
+    void aCorrectedFileOfTheSameNameReplacesEverythingTheEarlierOneContributed() throws Exception {
+        String header = line("单位编码", "项目编码", "年初预算数", "全年预算数");
+        IngestOutcome first = home.ingestOk(home.csv("预算2024.csv", header,
+                line("D01", "P001", "100", "100"),
+                line("D01", "P002", "200", "200"),
+                line("D01", "P003", "300", "300"),
+                line("D02", "P009", "900", "900"),
+                line("合计", "", "1500", "9999")));
+        assertEquals(1, home.count("ingest_finding"));
+
+        IngestOutcome corrected = home.ingestOk(home.csv("预算2024.csv", header,
+                line("D01", "P001", "150", "150"),
+                line("D01", "P002", "200", "200")));
+
+        assertEquals(List.of("P001", "P002"), home.query("SELECT project_code FROM budget_line ORDER BY project_code")
+                .stream().map(r -> r.get("project_code")).toList(), "P003 and D02's P009 are gone with the old file");
+        assertEquals(0, home.number("SELECT COUNT(*) FROM budget_line WHERE batch_id = ?", first.batchId()));
+        assertEquals(0, home.count("ingest_finding"), "the old file's findings went with it");
+        assertEquals(15_000L, home.number("SELECT budget_final FROM budget_line WHERE project_code='P001'"));
+        assertEquals("REPLACED", home.batch(first.batchId()).get("status"));
+        assertEquals("INGESTED", home.batch(corrected.batchId()).get("status"));
+        assertTrue(corrected.affected().contains(new DeptYear(2024, "D02")),
+                "D02 lost its rows, so its report must be regenerated: " + corrected.affected());
+    }
+
+    @Test
+    void aCorrectedLedgerReplacesEvenLinesWithoutVoucherNumbers() throws Exception {
+        home.ingestOk(ledger("明细账2024.csv",
+                entry("D01", "2024-01-05", "", "P1", "100"),
+                entry("D01", "2024-01-06", "", "P1", "200")));
+        home.ingestOk(ledger("明细账2024.csv",
+                entry("D01", "2024-01-05", "", "P1", "100"),
+                entry("D01", "2024-01-06", "", "P1", "250")));
+        assertEquals(2, home.count("ledger_line"));
+        assertEquals(35_000L, spent("P1"));
+    }
+
+    @Test
+    void anOlderCumulativeExportDroppedAgainIsADuplicateAndBringsNothingBack() throws Exception {
+        Path q1 = ledger("明细账2024年1-3月.csv", entry("D01", "2024-02-01", "V2", "P1", "200"));
+        home.ingestOk(q1);
+        home.ingestOk(ledger("明细账2024年1-4月.csv", entry("D01", "2024-02-01", "V2", "P1", "250")));
+        assertEquals(Status.DUPLICATE, home.ingest(q1).status());
+        assertEquals(25_000L, spent("P1"), "V2 keeps the newer amount");
+    }
+
+    @Test
+    void theOriginalOfACorrectedFileDroppedAgainIsADuplicate() throws Exception {
+        Path original = tmp.resolve("original.csv");
+        Path v1 = ledger("明细账2024.csv", entry("D01", "2024-02-01", "V1", "P1", "200"));
+        java.nio.file.Files.copy(v1, original);
+        home.ingestOk(v1);
+        home.ingestOk(ledger("明细账2024.csv", entry("D01", "2024-02-01", "V1", "P1", "250")));
+        java.nio.file.Files.copy(original, v1, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        IngestOutcome again = home.ingest(v1);
+        assertEquals(Status.DUPLICATE, again.status(), "SPEC §3.6: bytes already ingested are not ingested again");
+        assertEquals(25_000L, spent("P1"), "the correction stays in force");
+    }
+
+    @Test
+    void aFailedCorrectionLeavesTheEarlierFileInForce() throws Exception {
+        IngestOutcome first = home.ingestOk(ledger("明细账2024.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "100")));
+        IngestOutcome failed = home.ingest(ledger("明细账2024.csv",
+                entry("D01", "2024-01-05", "V1", "", "120")));
+        assertEquals(Status.FAILED, failed.status());
+        assertEquals("INGESTED", home.batch(first.batchId()).get("status"));
+        assertEquals(10_000L, spent("P1"));
+    }
+
+    // ------------------------------------------------------------------ ledger: the voucher is the unit
+
+    @Test
+    void cumulativeLedgerExportsNeverDoubleCount() throws Exception {
+        IngestOutcome q1 = home.ingestOk(ledger("明细账2024年1-3月.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "100"),
+                entry("D01", "2024-01-05", "V1", "P2", "50"),
+                entry("D01", "2024-02-01", "V2", "P1", "200"),
+                entry("D01", "2024-03-01", "V3", "P1", "300"),
+                entry("D01", "2024-03-02", "", "P3", "10"),
+                entry("D02", "2024-03-03", "V2", "P1", "7"),
+                entry("D01", "2023-12-31", "V2", "P1", "9")));
+        IngestOutcome q2 = home.ingestOk(ledger("明细账2024年1-4月.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "100"),
+                entry("D01", "2024-02-01", "V2", "P1", "250"),
+                entry("D01", "2024-03-01", "V3", "P1", "300"),
+                entry("D01", "2024-03-02", "", "P3", "10"),
+                entry("D01", "2024-04-01", "V4", "P1", "400")));
+
+        List<Map<String, Object>> vouchers = home.query("SELECT voucher_no, COUNT(*) n, SUM(amount) s, MIN(batch_id) b"
+                + " FROM ledger_line WHERE dept_code='D01' AND fiscal_year=2024 AND voucher_no IS NOT NULL"
+                + " GROUP BY voucher_no ORDER BY voucher_no");
+        assertEquals(4, vouchers.size());
+        for (Map<String, Object> v : vouchers) {
+            assertEquals(q2.batchId(), ((Number) v.get("b")).longValue(), "voucher lines come from the newest file: " + v);
+        }
+        assertEquals(1, ((Number) vouchers.get(0).get("n")).intValue(), "V1's P2 line is gone with the old V1");
+        assertEquals(25_000L, ((Number) vouchers.get(1).get("s")).longValue(), "V2's changed amount");
+        assertEquals(0, spent("P2"));
+        assertEquals(105_000L, home.number("SELECT SUM(amount) FROM ledger_line WHERE dept_code='D01'"
+                + " AND fiscal_year=2024 AND project_code='P1'"), "100 + 250 + 300 + 400, once each");
+
+        assertEquals(2, home.number("SELECT COUNT(*) FROM ledger_line WHERE voucher_no IS NULL"),
+                "lines without voucher_no are never de-duplicated across files");
+        assertEquals(700L, home.number("SELECT amount FROM ledger_line WHERE dept_code='D02'"),
+                "the same voucher number in another department is another voucher");
+        assertEquals(900L, home.number("SELECT amount FROM ledger_line WHERE fiscal_year=2023"),
+                "… and in another year too");
+        assertEquals("INGESTED", home.batch(q1.batchId()).get("status"), "a different file name is not a correction");
+    }
+
+    @Test
+    void vouchersAreReplacedIndependentlyOfTheirOrderOrSplit() throws Exception {
+        home.ingestOk(ledger("a2024.csv",
+                entry("D01", "2024-01-05", "记-001", "P1", "100"),
+                entry("D01", "2024-01-05", "记-001", "P1", "100")));
+        home.ingestOk(ledger("b2024.csv",
+                entry("D01", "2024-01-05", "记-002", "P1", "1"),
+                entry("D01", "2024-01-05", "记-001", "P1", "60"),
+                entry("D01", "2024-01-05", "记-001", "P1", "40")));
+        assertEquals(2, home.number("SELECT COUNT(*) FROM ledger_line WHERE voucher_no='记-001'"),
+                "both lines of the new voucher stay: a file never replaces its own lines");
+        assertEquals(10_100L, spent("P1"));
+    }
+
+    @Test
+    void chainsOfCorrectionsAndVoucherReplacementsKeepTheReportsLedgerExact() throws Exception {
+        home.ingestOk(ledger("a2024.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "100"),
+                line("D01", "2024-01-05", "V1", "P1", "", "5"),
+                line("D01", "2024-01-06", "V2", "P2", "30101", "200"),
+                entry("D01", "2024-01-07", "", "P1", "7")));
+        home.ingestOk(ledger("b2024.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "120"),
+                entry("D01", "2024-01-08", "V3", "P3", "50")));
+        home.assertLedgerSumsMatchLines();
+        home.ingestOk(ledger("a2024.csv",
+                line("D01", "2024-01-06", "V2", "P2", "30101", "210"),
+                entry("D01", "2024-01-05", "V1", "P1", "130"),
+                entry("D01", "2024-01-07", "", "P1", "8")));
+        home.assertLedgerSumsMatchLines();
+        home.ingestOk(ledger("b2024.csv", entry("D01", "2024-01-08", "V3", "P3", "55")));
+        home.ingestOk(ledger("c2024.csv", line("D01", "2024-01-06", "V2", "P2", "30101", "300")));
+
+        assertEquals(13_800L, spent("P1"), "V1 130 from the corrected a, plus its 8 without voucher");
+        assertEquals(30_000L, spent("P2"), "V2 from c");
+        assertEquals(5_500L, spent("P3"), "V3 from the corrected b");
+        Map<String, BigDecimal> perProject = new java.util.TreeMap<>();
+        for (FiguresStore.LedgerSum sum : figures.ledgerSums(D01)) {
+            perProject.merge(sum.projectCode(), sum.amount(), BigDecimal::add);
+        }
+        assertEquals(Map.of("P1", new BigDecimal("138.00"), "P2", new BigDecimal("300.00"),
+                "P3", new BigDecimal("55.00")), perProject, "what the report reads");
+    }
+
+    // ------------------------------------------------------------------ budget per project
+
+    @Test
+    void aLaterBudgetExecutionReportReplacesTheAllocationsOfItsProjects() throws Exception {
+        home.ingestOk(home.csv("预算指标2024.csv",
+                line("单位编码", "项目编码", "项目名称", "指标类型", "金额"),
+                line("D01", "P001", "设备", "年初预算", "1000"),
+                line("D01", "P001", "设备", "追加", "200"),
+                line("D01", "P002", "维修", "年初预算", "500"),
+                line("D02", "P001", "别的单位", "年初预算", "7")));
+        IngestOutcome report = home.ingestOk(home.csv("预算执行情况2024.csv",
+                line("单位编码", "项目编码", "项目名称", "年初预算数", "调整数", "全年预算数", "全年执行数"),
+                line("D01", "P001", "设备", "1000", "200", "1200", "900")));
+
+        List<Map<String, Object>> p001 = home.query("SELECT * FROM budget_line WHERE dept_code='D01' AND project_code='P001'");
+        assertEquals(1, p001.size());
+        assertEquals(report.batchId(), ((Number) p001.get(0).get("batch_id")).longValue());
+        assertEquals(2, home.number("SELECT COUNT(*) FROM budget_line WHERE project_code='P002' OR dept_code='D02'"),
+                "other projects and departments keep their rows");
+
+        ProjectFigures f = project(D01, "P001");
+        assertEquals(new BigDecimal("1200.00"), f.budgetFinal(), "not doubled");
+        assertEquals(new BigDecimal("1000.00"), f.budgetInitial());
+        assertEquals(new BigDecimal("200.00"), f.budgetAdjustment());
+        assertEquals(new BigDecimal("900.00"), f.spent());
+        assertEquals("budget_report", f.spentSource());
+        assertEquals(new BigDecimal("500.00"), project(D01, "P002").budgetFinal());
+    }
+
+    @Test
+    void budgetsOfAnotherYearAreNotReplaced() throws Exception {
+        home.ingestOk(home.csv("预算2023.csv", line("年度", "单位编码", "项目编码", "全年预算数"),
+                line("2023", "D01", "P001", "100")));
+        home.ingestOk(home.csv("预算2024.csv", line("年度", "单位编码", "项目编码", "全年预算数"),
+                line("2024", "D01", "P001", "200")));
+        assertEquals(2, home.count("budget_line"));
+    }
+
+    // ------------------------------------------------------------------ indicators, profile
+
+    @Test
+    void theNewestIndicatorSetOfAProjectWins() throws Exception {
+        String header = line("单位编码", "项目编码", "一级指标", "三级指标", "年度指标值", "实际完成值");
+        home.ingestOk(home.csv("绩效目标2024.csv", header,
+                line("D01", "P001", "产出指标", "面积", "≥255亩", ""),
+                line("D01", "P001", "产出指标", "时限", "2024年12月31日前", ""),
+                line("D01", "P001", "满意度指标", "满意度", "≥90%", ""),
+                line("D01", "P002", "产出指标", "数量", "=2个", ""),
+                line("D01", "P002", "效益指标", "效益", "有效提升", "")));
+        IngestOutcome results = home.ingestOk(home.csv("绩效自评2024.csv", header,
+                line("D01", "P001", "产出指标", "面积", "≥255亩", "260亩")));
+
+        var indicators = figures.indicators(D01);
+        assertEquals(3, indicators.size());
+        var p001 = indicators.stream().filter(i -> i.projectCode().equals("P001")).toList();
+        assertEquals(1, p001.size());
+        assertEquals("260亩", p001.get(0).actual());
+        assertEquals(results.batchId(), p001.get(0).lineage().batchId());
+        assertEquals(2, indicators.stream().filter(i -> i.projectCode().equals("P002")).count());
+    }
+
+    @Test
+    void theNewestProfileOfADepartmentYearWins() throws Exception {
+        String header = line("年度", "单位编码", "单位名称", "在职人数", "退休人数");
+        home.ingestOk(home.csv("基本情况a.csv", header,
+                line("2024", "D01", "旧名", "80", "30"),
+                line("2023", "D01", "旧名", "70", "30")));
+        home.ingestOk(home.csv("基本情况b.csv", header,
+                line("2024", "D01", "新名", "85", "33"),
+                line("2024", "D02", "别的局", "5", "1"),
+                line("2024", "D01", "新名", "88", "33")));
+
+        Optional<DepartmentProfile> p = figures.profile(D01);
+        assertEquals(88, p.orElseThrow().staffActive(), "the last row of the newest file");
+        assertEquals("新名", p.get().deptName());
+        assertEquals(70, figures.profile(new DeptYear(2023, "D01")).orElseThrow().staffActive());
+        assertEquals(0, home.number("SELECT COUNT(*) FROM department_profile WHERE dept_name='旧名' AND fiscal_year=2024"));
+    }
+
+    // ------------------------------------------------------------------ lineage and batches
+
+    @Test
+    void everyStoredRowKeepsItsBatchAndSpreadsheetRow() throws Exception {
+        IngestOutcome budget = home.ingestOk(home.csv("预算2024.csv",
+                line("2024年度预算"),
+                line("单位编码", "项目编码", "全年预算数"),
+                line("D01", "P001", "1"),
+                line(""),
+                line("D01", "P002", "2")));
+        IngestOutcome ledger = home.ingestOk(ledger("明细账2024.csv", entry("D01", "2024-01-05", "V1", "P1", "1")));
+        IngestOutcome profile = home.ingestOk(home.csv("基本情况2024.csv",
+                line("单位编码", "在职人数"), line("D01", "1")));
+        IngestOutcome indicators = home.ingestOk(home.csv("指标2024.csv",
+                line("单位编码", "项目编码", "一级指标", "三级指标", "年度指标值"),
+                line("D01", "P001", "产出", "面积", "1")));
+
+        assertEquals(List.of(3, 5), home.query("SELECT source_row FROM budget_line WHERE batch_id=? ORDER BY id",
+                budget.batchId()).stream().map(r -> r.get("source_row")).toList());
+        assertEquals(2, home.one("SELECT source_row FROM ledger_line WHERE batch_id=?", ledger.batchId()).get("source_row"));
+        assertEquals(2, home.one("SELECT source_row FROM department_profile WHERE batch_id=?", profile.batchId())
+                .get("source_row"));
+        assertEquals(2, home.one("SELECT source_row FROM indicator WHERE batch_id=?", indicators.batchId())
+                .get("source_row"));
+        List<String> withLineage = home.tablesWith("source_row");
+        assertTrue(withLineage.containsAll(List.of("budget_line", "ledger_line", "indicator", "department_profile")),
+                withLineage.toString());
+        for (String table : home.rowTables()) {
+            assertEquals(0, home.number("SELECT COUNT(*) FROM " + table + " t WHERE NOT EXISTS (SELECT 1 FROM"
+                    + " ingest_batch b WHERE b.id = t.batch_id AND b.status = 'INGESTED')"),
+                    table + ": every row belongs to an ingested batch");
+        }
+        for (String table : withLineage) {
+            assertEquals(0, home.number("SELECT COUNT(*) FROM " + table + " WHERE source_row IS NULL OR source_row < 1"),
+                    table + ": every row has its source row");
+        }
+    }
+
+    @Test
+    void ingestBatchRecordsEveryOutcomeWithItsCounts() throws Exception {
+        Path v1 = ledger("明细账2024.csv",
+                entry("D01", "2024-01-05", "V1", "P1", "1"),
+                entry("D01", "2024-01-05", "V2", "P1", "1"),
+                entry("D01", "2024-01-05", "V3", "P1", "1"),
+                entry("D01", "2024-01-05", "V4", "P1", "1"),
+                entry("D01", "2024-01-05", "V5", "P1", "x"));
+        IngestOutcome ingested = home.ingestOk(v1);
+        IngestOutcome duplicate = home.ingest(v1);
+        IngestOutcome failed = home.ingest(home.csv("坏文件2024.csv", line("随便", "什么"), line("1", "2")));
+        IngestOutcome corrected = home.ingestOk(ledger("明细账2024.csv", entry("D01", "2024-01-05", "V1", "P1", "2")));
+
+        List<IngestBatch> recent = new IngestStore(home.services().database()).recent(10);
+        assertEquals(List.of(corrected.batchId(), failed.batchId(), duplicate.batchId(), ingested.batchId()),
+                recent.stream().map(IngestBatch::id).toList());
+        IngestBatch first = recent.get(3);
+        assertEquals(Status.REPLACED, first.status());
+        assertEquals("ledger", first.kind());
+        assertEquals("ledger", first.layout());
+        assertEquals(5, first.rowsRead());
+        assertEquals(4, first.rowsIngested());
+        assertEquals(1, first.rowsRejected());
+        assertTrue(first.sha256().matches("[0-9a-f]{64}"), first.sha256());
+        assertNotNull(first.finishedAt());
+        assertTrue(!first.finishedAt().isBefore(first.startedAt()));
+        assertEquals(1, ((Number) home.batch(first.id()).get("header_row")).intValue());
+
+        assertEquals(Status.DUPLICATE, recent.get(2).status());
+        assertEquals(0, recent.get(2).rowsIngested());
+        assertEquals(Status.FAILED, recent.get(1).status());
+        assertNotNull(recent.get(1).message());
+        assertEquals("坏文件2024.csv", recent.get(1).fileName());
+        assertEquals(Status.INGESTED, recent.get(0).status());
+        assertEquals(1, recent.get(0).rowsIngested());
+        assertEquals(0, home.number("SELECT COUNT(*) FROM ingest_batch WHERE status NOT IN"
+                + " ('INGESTED','DUPLICATE','FAILED','REPLACED')"), "no batch is left half-done");
+        assertEquals(200L, spent("P1"));
+    }
+}

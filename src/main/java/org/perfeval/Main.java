@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +56,11 @@ public final class Main {
             out.print(CommandLine.USAGE);
             return OK;
         }
+        String localeProblem = localeProblem();
+        if (localeProblem != null) {
+            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: " + localeProblem);
+            return FAILED;
+        }
         // logback reads the home folder for logs/perfeval.log, so this comes before the first logger
         System.setProperty("perfeval.home", cli.home().toString());
         Logger log = LoggerFactory.getLogger(Main.class);
@@ -61,8 +68,8 @@ public final class Main {
             Settings settings = Settings.load(Home.open(cli.home()));
             return switch (cli.command()) {
                 case "validate" -> validate(Services.validator(settings), cli.files(), out);
-                case "report" -> report(settings, cli.year(), cli.dept());
-                case "consolidate" -> report(settings, null, null);
+                case "report" -> report(settings, cli.year(), cli.dept(), out);
+                case "consolidate" -> report(settings, null, null, out);
                 case "demo" -> {
                     copyDemo(settings.home().inbox(), log);
                     yield camel(settings, true);
@@ -76,6 +83,22 @@ public final class Main {
             log.debug("details", e);
             return FAILED;
         }
+    }
+
+    /**
+     * Chinese file names need a UTF-8 locale: the JVM takes the file-name encoding from LANG/LC_ALL at
+     * start, and services and cron jobs often run with the POSIX locale.
+     */
+    private static String localeProblem() {
+        String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (java.nio.charset.Charset.isSupported(encoding)
+                && java.nio.charset.Charset.forName(encoding).newEncoder().canEncode("预算指标")) {
+            return null;
+        }
+        return "系统区域设置不是 UTF-8（" + encoding + "），无法读取中文文件名。请在启动前设置环境变量 LANG=C.UTF-8"
+                + "（systemd 服务文件中写 Environment=LANG=C.UTF-8）。 The system locale is not UTF-8 (" + encoding
+                + "), so Chinese file names cannot be read: set LANG=C.UTF-8 before starting perfeval"
+                + " (in a systemd unit: Environment=LANG=C.UTF-8).";
     }
 
     private static int validate(IngestService validator, List<Path> files, PrintStream out) throws IOException {
@@ -93,9 +116,16 @@ public final class Main {
         return allAcceptable ? OK : FAILED;
     }
 
-    private static int report(Settings settings, Integer year, String dept) throws Exception {
+    private static int report(Settings settings, Integer year, String dept, PrintStream out) throws Exception {
         Services services = Services.create(settings);
-        services.reports().regenerateAll(year, dept);
+        int written = services.reports().regenerateAll(year, dept);
+        if (written == 0 && (year != null || dept != null)) {
+            out.println("数据库中没有" + (year != null ? year + "年度" : "") + (dept != null ? "单位 " + dept + " " : "")
+                    + "的数据，未生成报告。 No data in the database for" + (year != null ? " year " + year : "")
+                    + (dept != null ? " department " + dept : "") + ": no report written.");
+            return FAILED;
+        }
+        out.println("已生成 " + written + " 个单位年度的报告。 Reports written for " + written + " department-year(s).");
         return OK;
     }
 
@@ -106,12 +136,15 @@ public final class Main {
         camel.setDefaultPropertyPlaceholderLocation("false");
         camel.setInitialProperties(settings.resolved());
         Runnable onIdle = null;
+        boolean[] reportsFailed = {false};
         if (once) {
             onIdle = () -> {
                 try {
                     services.reports().regenerate(services.pending().takeAll());
                 } catch (Exception e) {
-                    throw new IllegalStateException("reports could not be written: " + e.getMessage(), e);
+                    reportsFailed[0] = true;
+                    LoggerFactory.getLogger(Main.class).error("报告未能写出 / reports could not be written: {}",
+                            e.toString());
                 } finally {
                     camel.completed();
                 }
@@ -125,7 +158,7 @@ public final class Main {
                     settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded));
         }
         camel.run();
-        return services.filesFailed() > 0 ? FAILED : OK;
+        return services.filesFailed() > 0 || reportsFailed[0] ? FAILED : OK;
     }
 
     /** Copies the bundled example exports into the inbox (SPEC §2 {@code demo}). */
@@ -146,6 +179,8 @@ public final class Main {
             try (InputStream in = Files.newInputStream(file)) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            // complete copies: no need for the inbox to wait until they look settled
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now().minusSeconds(60)));
             log.info("demo: copied {} into inbox", target.getFileName());
         }
     }

@@ -1,6 +1,8 @@
 package org.perfeval;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +17,10 @@ import org.perfeval.ingest.layout.LayoutRegistry;
 import org.perfeval.ingest.read.ReadLimits;
 import org.perfeval.report.OutputPaths;
 import org.perfeval.report.PendingReports;
+import org.perfeval.report.ReportAssembler;
+import org.perfeval.scoring.DepartmentScorer;
+import org.perfeval.scoring.ProjectScorer;
+import org.perfeval.scoring.ScoringRules;
 import org.perfeval.report.ReportService;
 import org.perfeval.store.Database;
 import org.perfeval.store.FiguresStore;
@@ -55,10 +61,15 @@ public final class Services {
         OutputPaths paths = new OutputPaths(settings.path("perfeval.outbox.dir", home.outbox().toString()));
         IngestSettings ingestSettings = new IngestSettings(paths.outbox().resolve("rejects"),
                 settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"), defaultFund, ReadLimits.DEFAULTS);
+        Path scoringFile = home.config().path().resolve("scoring.yaml");
+        ScoringRules rules = Files.isRegularFile(scoringFile) ? ScoringRules.load(scoringFile) : ScoringRules.defaults();
         Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
                 settings.get("perfeval.db.password"));
         IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
-        ReportService reports = new ReportService(new FiguresStore(database), new Aggregator(defaultFund), paths);
+        ReportService reports = new ReportService(new FiguresStore(database), new Aggregator(defaultFund),
+                new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
+                        settings.getDecimal("perfeval.findings.low-execution", "0.9")),
+                paths, home.config().path().resolve("departments"));
         return new Services(settings, database, ingest, reports,
                 new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000)));
     }

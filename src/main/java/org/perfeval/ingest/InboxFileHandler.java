@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
@@ -27,6 +28,8 @@ public final class InboxFileHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxFileHandler.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Log context key: the file being processed. */
+    public static final String MDC_FILE = "file";
 
     /** Listens to outcomes: tallies for the exit status, pending reports, metrics. */
     public interface Listener {
@@ -50,6 +53,14 @@ public final class InboxFileHandler {
     public String handle(Path file) throws SQLException, IOException {
         String name = file.getFileName().toString();
         String day = LocalDate.now(ReportService.ZONE).format(DAY);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
+            return handle(file, name, day);
+        } finally {
+            MDC.remove(IngestService.MDC_BATCH);
+        }
+    }
+
+    private String handle(Path file, String name, String day) throws SQLException, IOException {
         IngestOutcome outcome;
         try {
             outcome = ingest.ingest(file);

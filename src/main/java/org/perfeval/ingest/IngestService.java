@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.perfeval.ingest.map.RowRejection;
 import org.perfeval.ingest.map.TableContext;
@@ -38,6 +39,8 @@ import org.perfeval.store.IngestStore;
 public final class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    /** Log context key: the ingest batch of the file being processed. */
+    public static final String MDC_BATCH = "batch";
 
     private final IngestSettings settings;
     private final HeaderDetector detector;
@@ -71,6 +74,7 @@ public final class IngestService {
         try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
              RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name);
              WriteBehind writes = new WriteBehind(name, item -> store(tx, item, name))) {
+            MDC.put(MDC_BATCH, Long.toString(tx.batchId()));
             TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, writes, rejects), tx.batchId(),
                     Years.fromFileName(name), settings.defaultFundSource(), new ProgressLog(name));
             String problem = read(file, fingerprint, extractor);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.perfeval.ingest.map.RowRejection;
+import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.SafeCsv;
 
 /**
@@ -61,6 +62,7 @@ public final class RejectWriter implements AutoCloseable {
         }
         printer.close();
         printer = null;
+        AtomicFiles.readableByOthers(temp);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         temp = null;
         return target;

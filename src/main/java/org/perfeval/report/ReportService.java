@@ -1,25 +1,49 @@
 package org.perfeval.report;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.perfeval.aggregate.Aggregator;
 import org.perfeval.aggregate.DepartmentFigures;
+import org.perfeval.model.DepartmentProfile;
 import org.perfeval.model.DeptYear;
 import org.perfeval.model.Indicator;
+import org.perfeval.report.narrative.DocxReportWriter;
+import org.perfeval.report.narrative.HtmlReportWriter;
+import org.perfeval.report.narrative.Narrative;
+import org.perfeval.report.tables.Attachment1Writer;
+import org.perfeval.report.tables.Attachment2Writer;
+import org.perfeval.report.tables.Attachment3Writer;
+import org.perfeval.report.tables.ManifestWriter;
+import org.perfeval.report.tables.ProjectsCsvWriter;
+import org.perfeval.report.tables.SummaryWriter;
 import org.perfeval.store.FiguresStore;
 
-/** Regenerates the report set of department-years from what is stored. */
+/**
+ * Regenerates the report set of department-years from what is stored (SPEC §7): per department
+ * report.json, report.html, report.docx, the three attachments and projects.csv, then manifest.json
+ * last; per year the summary. Synchronised: the debounced regeneration and the nightly consolidation
+ * never write one department's set at the same time.
+ */
 public final class ReportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
@@ -28,27 +52,44 @@ public final class ReportService {
     private final FiguresStore figures;
     private final Aggregator aggregator;
     private final OutputPaths paths;
-    private final ReportAssembler assembler = new ReportAssembler();
+    private final Path departmentTextsDir;
+    private final ReportAssembler assembler;
     private final ReportJsonWriter jsonWriter = new ReportJsonWriter();
+    private final HtmlReportWriter htmlWriter = new HtmlReportWriter();
+    private final DocxReportWriter docxWriter = new DocxReportWriter();
+    private final Attachment1Writer attachment1 = new Attachment1Writer();
+    private final Attachment2Writer attachment2 = new Attachment2Writer();
+    private final Attachment3Writer attachment3 = new Attachment3Writer();
+    private final ProjectsCsvWriter projectsCsv = new ProjectsCsvWriter();
+    private final ManifestWriter manifest = new ManifestWriter();
+    private final SummaryWriter summary = new SummaryWriter();
     private final List<BiConsumer<Integer, Duration>> listeners = new CopyOnWriteArrayList<>();
 
-    public ReportService(FiguresStore figures, Aggregator aggregator, OutputPaths paths) {
+    public ReportService(FiguresStore figures, Aggregator aggregator, ReportAssembler assembler, OutputPaths paths,
+                         Path departmentTextsDir) {
         this.figures = figures;
         this.aggregator = aggregator;
+        this.assembler = assembler;
         this.paths = paths;
+        this.departmentTextsDir = departmentTextsDir;
     }
 
-    /** Rewrites the reports of the given department-years; returns how many were written. */
-    public int regenerate(Collection<DeptYear> keys) throws SQLException, IOException {
+    /** Rewrites the reports of the given department-years and their years' summaries; returns how many. */
+    public synchronized int regenerate(Collection<DeptYear> keys) throws SQLException, IOException {
         long t0 = System.nanoTime();
+        SortedSet<Integer> years = new TreeSet<>();
         int written = 0;
+        Map<Long, String> batchFileNames = figures.batchFileNames();
         for (DeptYear key : keys) {
-            DepartmentFigures f = aggregator.aggregate(key, figures.budgetLines(key), figures.ledgerSums(key),
-                    figures.profile(key));
-            List<Indicator> indicators = figures.indicators(key);
-            ReportDocument document = assembler.assemble(f, indicators, OffsetDateTime.now(ZONE).withNano(0));
-            jsonWriter.write(paths.departmentDir(key), document);
+            writeDepartment(key, batchFileNames);
+            years.add(key.fiscalYear());
             written++;
+            if (written % 10 == 0) {
+                LOG.info("reports: {} of {} department-years written", written, keys.size());
+            }
+        }
+        for (int year : years) {
+            writeSummary(year);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("reports written for {} department-year(s) in {} ms", written, took.toMillis());
@@ -57,17 +98,57 @@ public final class ReportService {
         return written;
     }
 
-    /** Told how many department-years were written and how long it took (metrics). */
-    public void addListener(BiConsumer<Integer, Duration> listener) {
-        listeners.add(listener);
-    }
-
-    /** Rewrites every report, optionally only of one year and/or one department. */
+    /** Rewrites every report, optionally only of one year and/or one department; returns how many. */
     public int regenerateAll(Integer year, String deptCode) throws SQLException, IOException {
         List<DeptYear> keys = figures.departmentYears().stream()
                 .filter(k -> year == null || k.fiscalYear() == year)
                 .filter(k -> deptCode == null || k.deptCode().equals(deptCode))
                 .toList();
         return regenerate(keys);
+    }
+
+    /** Told how many department-years were written and how long it took (metrics). */
+    public void addListener(BiConsumer<Integer, Duration> listener) {
+        listeners.add(listener);
+    }
+
+    private void writeDepartment(DeptYear key, Map<Long, String> batchFileNames) throws SQLException, IOException {
+        Optional<DepartmentProfile> profile = figures.profile(key);
+        DepartmentFigures f = aggregator.aggregate(key, figures.budgetLines(key), figures.ledgerSums(key), profile);
+        List<Indicator> indicators = figures.indicators(key);
+        ReportDocument document = assembler.assemble(f, indicators, figures.fileFindings(key), batchFileNames::get,
+                OffsetDateTime.now(ZONE).withNano(0));
+        ReportInput input = new ReportInput(document, profile.orElse(null),
+                DepartmentTexts.load(departmentTextsDir, key.deptCode()));
+        Path dir = paths.departmentDir(key);
+        Narrative narrative = Narrative.of(input);
+        List<Path> files = new ArrayList<>();
+        files.add(jsonWriter.write(dir, document));
+        files.add(htmlWriter.write(dir, input, narrative));
+        files.add(docxWriter.write(dir, input, narrative));
+        files.add(attachment1.write(dir, input));
+        files.add(attachment2.write(dir, input));
+        files.add(attachment3.write(dir, input));
+        files.add(projectsCsv.write(dir, input));
+        // last: a set is complete when its manifest lists it
+        manifest.write(dir, files);
+    }
+
+    /** The year's summary over every department's report.json in the outbox. */
+    private void writeSummary(int year) throws IOException {
+        Path yearDir = paths.yearDir(year);
+        List<ReportDocument> departments = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(yearDir, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                Path json = dir.resolve(ReportJsonWriter.FILE_NAME);
+                if (Files.isRegularFile(json)) {
+                    try (InputStream in = Files.newInputStream(json)) {
+                        departments.add(ReportJsonWriter.JSON.readValue(in, ReportDocument.class));
+                    }
+                }
+            }
+        }
+        departments.sort((a, b) -> a.department().code().compareTo(b.department().code()));
+        summary.write(yearDir, year, departments);
     }
 }

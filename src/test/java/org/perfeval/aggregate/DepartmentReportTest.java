@@ -195,9 +195,11 @@ class DepartmentReportTest {
         assertEquals("产出指标", indicators.get(0).get("level1").asText());
         assertEquals("≥50台", indicators.get(0).get("target").asText());
         assertEquals("48台", indicators.get(0).get("actual").asText());
-        assertAmount("25.00", indicators.get(0).get("weight"), "weight");
+        // only one of the two carries a 分值, so both get equal shares of their levels, rescaled to 90 (SPEC §6.1)
+        BigDecimal weights = indicators.get(0).get("weight").decimalValue().add(indicators.get(1).get("weight").decimalValue());
+        assertEquals(0, new BigDecimal("90.00").compareTo(weights), "weights used: " + indicators);
+        assertTrue(findingCodes("P001").contains("INDICATOR_WEIGHTS"), report.get("findings").toString());
         assertEquals("供货延迟", indicators.get(0).get("deviation_reason").asText());
-        assertTrue(indicators.get(1).get("weight").isNull());
         assertTrue(indicators.get(1).get("deviation_reason").isNull());
     }
 
@@ -242,11 +244,25 @@ class DepartmentReportTest {
             amounts++;
             assertTrue(m.group(2).matches("-?\\d+\\.\\d{2}"), m.group(1) + " written as " + m.group(2));
         }
-        assertEquals(16 + 3 * 6, amounts, "16 in totals, 6 per project");
+        int scoreTotals = report.get("department_score").get("total").isNull() ? 0 : 1;
+        for (JsonNode project : report.get("projects")) {
+            scoreTotals += project.get("score").get("total").isNull() ? 0 : 1;
+        }
+        assertEquals(16 + 3 * 6 + scoreTotals, amounts, "16 in totals, 6 per project, and the score totals");
         Matcher rates = Pattern.compile("\"execution_rate\"\\s*:\\s*([^,\\s}]+)").matcher(reportText);
         while (rates.find()) {
             assertTrue(rates.group(1).matches("\\d+\\.\\d{4}"), "rate written as " + rates.group(1));
         }
+    }
+
+    private List<String> findingCodes(String projectCode) {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode finding : report.get("findings")) {
+            if (projectCode.equals(finding.get("project_code").asText())) {
+                codes.add(finding.get("code").asText());
+            }
+        }
+        return codes;
     }
 
     @Test

@@ -1,0 +1,257 @@
+package org.perfeval.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.perfeval.e2e.E2eHome.csvLine;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC §3.6: one file is ingested in one transaction, so a crash mid-file leaves nothing of it, the
+ * file stays in {@code inbox/}, and the next run ingests it exactly once. The crash is a real SIGKILL
+ * of the real jar while it is inside the ledger's transaction, part way through the file; a SIGTERM
+ * at the same point must stop the service cleanly.
+ */
+class CrashConsistencyIT {
+
+    static final int LINES = 300_000;
+    static final int PROJECTS = 50;
+    static final String DEPT = "770001";
+    static final String LEDGER = "ledger-2024-big.csv";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void killedMidFileLeavesNothingAndTheRestartIngestsEveryLineExactlyOnce() throws Exception {
+        E2eHome home = E2eHome.in(temp);
+
+        // the matching budget, ingested on its own so that the ledger is the only writer later
+        List<String> budget = new ArrayList<>(List.of(OnceIT.BUDGET_HEADER));
+        for (int p = 0; p < PROJECTS; p++) {
+            budget.add(csvLine("2024", DEPT, "压力测试局", project(p), "项目" + p, "项目支出", "5,000,000.00", "5,000,000.00"));
+        }
+        home.dropCsv("budget-2024.csv", 30, budget);
+        JarRunner.create().run(home.dir(), "once").assertExit(0);
+        long budgetRows = home.number("SELECT COUNT(*) FROM budget_line");
+        assertEquals(PROJECTS, budgetRows);
+
+        Ledger ledger = writeLedger(home.inbox().resolve(LEDGER));
+        E2eHome.age(ledger.file(), 10);
+
+        JarRunner.Running running = JarRunner.create().start(home.dir(), "once");
+        String seen = awaitInsideTheLedgerTransaction(running, home, ledger);
+        JarRunner.Result killed = running.kill();
+        System.out.println("CrashConsistencyIT: SIGKILL sent when " + seen);
+
+        // nothing of the ledger is stored, the file waits in the inbox
+        Set<String> left = home.filesLeftInInbox();
+        assertTrue(left.contains(LEDGER), () -> "the ledger stays in inbox/ after the crash (" + seen
+                + "); inbox holds " + left + "\n" + killed.describe());
+        assertFalse(Files.exists(home.inbox().resolve(".error")), "the crash is not a file error");
+        assertEquals(0, home.number("SELECT COUNT(*) FROM ledger_line"), () -> "no ledger line survives the crash ("
+                + seen + ")");
+        assertEquals(0, home.number("SELECT COUNT(*) FROM ledger_total"), "no ledger sum survives the crash");
+        assertEquals(0, home.number("SELECT COUNT(*) FROM ingest_batch WHERE file_name = ? AND status <> 'FAILED'",
+                LEDGER), "no batch of the ledger survives the crash");
+        assertEquals(budgetRows, home.number("SELECT COUNT(*) FROM budget_line"), "the earlier budget is untouched");
+
+        // the restart ingests the whole file, once
+        JarRunner.Result again = JarRunner.create().run(home.dir(), "once").assertExit(0);
+
+        Set<String> leftAfter = home.filesLeftInInbox();
+        assertEquals(Set.of(), leftAfter, () -> "inbox/ is empty again (no stale lock file either)\n"
+                + again.describe());
+        assertTrue(E2eHome.fileNames(home.datedFolder(".done")).contains(LEDGER));
+        assertEquals(LINES, home.number("SELECT COUNT(*) FROM ledger_line"), "every line stored once");
+        assertEquals(ledger.sumFen(), home.number("SELECT SUM(amount) FROM ledger_line"), "Σ amount exact");
+        assertEquals(1, home.number("SELECT COUNT(*) FROM ingest_batch WHERE file_name = ? AND status = 'INGESTED'",
+                LEDGER));
+        assertEquals(budgetRows, home.number("SELECT COUNT(*) FROM budget_line"));
+        DemoIT.assertAmount(BigDecimal.valueOf(ledger.sumFen(), 2),
+                home.report(2024, DEPT).path("totals").path("spent"), "report totals.spent");
+    }
+
+    /**
+     * SPEC §2 and §9: SIGTERM while {@code run} is inside a large file stops the service within 30 s
+     * (status 0 or 143), and the file either completed or was rolled back and stays in inbox/; a later
+     * {@code once} then leaves every line stored exactly once.
+     */
+    @Test
+    void sigtermMidFileCompletesOrRollsBackTheFile() throws Exception {
+        E2eHome home = E2eHome.in(temp);
+        Files.createDirectories(home.inbox());
+        Ledger ledger = writeLedger(home.inbox().resolve(LEDGER));
+        E2eHome.age(ledger.file(), 10);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        JarRunner.Running running = JarRunner.create().jvmOption("-Dperfeval.http.port=" + port).start(home.dir(), "run");
+        String seen = awaitInsideTheLedgerTransaction(running, home, ledger);
+
+        long stopping = System.nanoTime();
+        running.process().destroy(); // SIGTERM
+        JarRunner.Result stopped = running.await(Duration.ofSeconds(45));
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping);
+        System.out.println("CrashConsistencyIT: SIGTERM sent when " + seen + "; stopped in " + seconds + " s");
+
+        assertTrue(seconds <= 30, () -> "stopped within 30 s of SIGTERM, took " + seconds + " s");
+        assertTrue(stopped.exitCode() == 0 || stopped.exitCode() == 143, stopped::describe);
+        long rows = home.number("SELECT COUNT(*) FROM ledger_line");
+        Set<String> left = home.filesLeftInInbox();
+        if (rows == 0) {
+            assertTrue(left.contains(LEDGER), () -> "rolled back, so the ledger stays in inbox/: " + left);
+        } else {
+            assertEquals(LINES, rows, "completed, so every line is stored");
+            assertFalse(left.contains(LEDGER), () -> "completed, so the ledger left inbox/: " + left);
+        }
+
+        JarRunner.create().run(home.dir(), "once").assertExit(0);
+        assertEquals(LINES, home.number("SELECT COUNT(*) FROM ledger_line"), "every line stored once");
+        assertEquals(ledger.sumFen(), home.number("SELECT SUM(amount) FROM ledger_line"), "Σ amount exact");
+        Set<String> leftAfter = home.filesLeftInInbox();
+        assertEquals(Set.of(), leftAfter, "inbox/ is empty");
+    }
+
+    private static String project(int p) {
+        return String.format("P%03d", p);
+    }
+
+    record Ledger(Path file, long sumFen) {
+    }
+
+    /** 300,000 lines, three per voucher, in the amount spellings exports use; returns Σ in fen. */
+    private static Ledger writeLedger(Path file) throws IOException {
+        long sum = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(OnceIT.LEDGER_HEADER);
+            out.write("\r\n");
+            for (int i = 0; i < LINES; i++) {
+                long fen = (i * 7919L) % 5_000_000L + 1;
+                if (i % 97 == 0) {
+                    fen = -fen;
+                }
+                sum += fen;
+                String yuan = BigDecimal.valueOf(fen, 2).toPlainString();
+                String amount = switch (i % 4) {
+                    case 0 -> yuan;
+                    case 1 -> fen < 0 ? "(" + BigDecimal.valueOf(-fen, 2).toPlainString() + ")" : yuan;
+                    case 2 -> String.format(Locale.ROOT, "%,.2f", BigDecimal.valueOf(fen, 2));
+                    default -> " " + yuan + " ";
+                };
+                int month = 1 + i % 12;
+                out.write(csvLine("2024", DEPT, String.format("2024-%02d-%02d", month, 1 + i % 28),
+                        "记-" + (i / 3), Integer.toString(i % 3 + 1), project(i % PROJECTS), "支付第" + i + "笔款项",
+                        "30201 办公费", "一般公共预算", amount));
+                out.write("\r\n");
+            }
+        }
+        return new Ledger(file, sum);
+    }
+
+    /**
+     * Waits until the process is inside the ledger's database transaction and has read a good part of
+     * the file: the SQLite write lock is held (probed with BEGIN IMMEDIATE, no waiting) and, where
+     * {@code /proc} shows it, the process's read position in the ledger is past 30 %. Bounded by a deadline.
+     */
+    private static String awaitInsideTheLedgerTransaction(JarRunner.Running running, E2eHome home, Ledger ledger)
+            throws IOException {
+        long size = Files.size(ledger.file());
+        Path real = ledger.file().toRealPath();
+        boolean proc = Files.isDirectory(Path.of("/proc/" + ProcessHandle.current().pid() + "/fdinfo"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long lockedSince = 0;
+        while (true) {
+            if (!running.isAlive()) {
+                fail("'once' finished before it could be killed inside the ledger's transaction: make the ledger"
+                        + " larger\n" + running.outputSoFar());
+            }
+            if (System.nanoTime() > deadline) {
+                running.kill();
+                fail("'once' was never seen inside the ledger's transaction within 60 s\n" + running.outputSoFar());
+            }
+            if (writeLockHeld(home.database())) {
+                if (lockedSince == 0) {
+                    lockedSince = System.nanoTime();
+                }
+                if (proc) {
+                    long pos = readPosition(running.pid(), real);
+                    if (pos >= size * 3 / 10 && pos < size) {
+                        return "write lock held, read position " + pos + " of " + size + " bytes";
+                    }
+                } else if (System.nanoTime() - lockedSince > TimeUnit.SECONDS.toNanos(1)) {
+                    return "write lock held for 1 s";
+                }
+            } else {
+                lockedSince = 0;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    /** True when another connection holds SQLite's write lock (a write transaction is open). */
+    private static boolean writeLockHeld(Path database) {
+        if (!Files.exists(database)) {
+            return false;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database); Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 0");
+            try {
+                s.execute("BEGIN IMMEDIATE");
+            } catch (SQLException busy) {
+                return true;
+            }
+            s.execute("ROLLBACK");
+            return false;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The process's read offset in the file (Linux {@code /proc/PID/fdinfo}); -1 when it does not have it open. */
+    private static long readPosition(long pid, Path file) {
+        Path fds = Path.of("/proc/" + pid + "/fd");
+        try (Stream<Path> s = Files.list(fds)) {
+            for (Path fd : (Iterable<Path>) s::iterator) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(file)) {
+                        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/fdinfo/" + fd.getFileName()))) {
+                            if (line.startsWith("pos:")) {
+                                return Long.parseLong(line.substring(4).strip());
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the descriptor closed between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

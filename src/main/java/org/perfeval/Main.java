@@ -69,7 +69,7 @@ public final class Main {
             return switch (cli.command()) {
                 case "validate" -> validate(Services.validator(settings), cli.files(), out);
                 case "report" -> report(settings, cli.year(), cli.dept(), out);
-                case "consolidate" -> report(settings, null, null, out);
+                case "consolidate" -> consolidate(settings, out);
                 case "demo" -> {
                     copyDemo(settings.home().inbox(), log);
                     yield camel(settings, true);
@@ -129,6 +129,12 @@ public final class Main {
         return OK;
     }
 
+    private static int consolidate(Settings settings, PrintStream out) throws Exception {
+        int written = Services.create(settings).consolidation().run();
+        out.println("整体汇总完成：" + written + " 个单位年度。 Consolidation done: " + written + " department-year(s).");
+        return OK;
+    }
+
     /** Runs the Camel application: until SIGTERM ({@code run}), or until the inbox is empty ({@code once}). */
     private static int camel(Settings settings, boolean once) throws Exception {
         Services services = Services.create(settings);
@@ -154,7 +160,7 @@ public final class Main {
         if (!once) {
             Observability ops = Observability.install(camel, services, settings);
             camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
-            camel.configure().addRoutesBuilder(new ConsolidationRoute(services.reports(),
+            camel.configure().addRoutesBuilder(new ConsolidationRoute(services.consolidation(),
                     settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded));
         }
         camel.run();

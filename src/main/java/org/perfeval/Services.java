@@ -15,6 +15,7 @@ import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.IngestSettings;
 import org.perfeval.ingest.layout.LayoutRegistry;
 import org.perfeval.ingest.read.ReadLimits;
+import org.perfeval.report.Consolidation;
 import org.perfeval.report.OutputPaths;
 import org.perfeval.report.PendingReports;
 import org.perfeval.report.ReportAssembler;
@@ -23,6 +24,7 @@ import org.perfeval.scoring.ProjectScorer;
 import org.perfeval.scoring.ScoringRules;
 import org.perfeval.report.ReportService;
 import org.perfeval.store.Database;
+import org.perfeval.store.DatabaseBackup;
 import org.perfeval.store.FiguresStore;
 import org.perfeval.store.IngestStore;
 
@@ -34,13 +36,15 @@ public final class Services {
     private final IngestService ingest;
     private final ReportService reports;
     private final PendingReports pending;
+    private final Consolidation consolidation;
     private final InboxFileHandler inboxHandler;
     private final AtomicInteger filesDone = new AtomicInteger();
     private final AtomicInteger filesFailed = new AtomicInteger();
     private final List<InboxFileHandler.Listener> fileListeners = new CopyOnWriteArrayList<>();
 
     private Services(Settings settings, Database database, IngestService ingest, ReportService reports,
-                     PendingReports pending) {
+                     Consolidation consolidation, PendingReports pending) {
+        this.consolidation = consolidation;
         this.settings = settings;
         this.database = database;
         this.ingest = ingest;
@@ -70,7 +74,9 @@ public final class Services {
                 new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
                         settings.getDecimal("perfeval.findings.low-execution", "0.9")),
                 paths, home.config().path().resolve("departments"));
-        return new Services(settings, database, ingest, reports,
+        Consolidation consolidation = new Consolidation(reports,
+                new DatabaseBackup(database, home.data().resolve("backup"), 7));
+        return new Services(settings, database, ingest, reports, consolidation,
                 new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000)));
     }
 
@@ -97,6 +103,10 @@ public final class Services {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public Consolidation consolidation() {
+        return consolidation;
     }
 
     public PendingReports pending() {

@@ -5,19 +5,19 @@ import java.util.function.Consumer;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import org.perfeval.report.ReportService;
+import org.perfeval.report.Consolidation;
 
 /** The nightly consolidation on the cron of {@code perfeval.consolidation.cron} (Asia/Shanghai). */
 public final class ConsolidationRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "consolidation";
 
-    private final ReportService reports;
+    private final Consolidation consolidation;
     private final String cron;
     private final Consumer<Instant> succeeded;
 
-    public ConsolidationRoute(ReportService reports, String cron, Consumer<Instant> succeeded) {
-        this.reports = reports;
+    public ConsolidationRoute(Consolidation consolidation, String cron, Consumer<Instant> succeeded) {
+        this.consolidation = consolidation;
         this.cron = cron;
         this.succeeded = succeeded;
     }
@@ -27,11 +27,9 @@ public final class ConsolidationRoute extends RouteBuilder {
         // quartz URIs write the cron's spaces as '+'
         from("quartz://perfeval/consolidation?cron=" + cron.strip().replace(' ', '+')
                 + "&trigger.timeZone=Asia/Shanghai").routeId(ROUTE_ID)
-                .log("nightly consolidation started")
                 .process(exchange -> {
-                    reports.regenerateAll(null, null);
+                    consolidation.run();
                     succeeded.accept(Instant.now());
-                })
-                .log("nightly consolidation finished");
+                });
     }
 }

@@ -35,6 +35,13 @@ public final class Home {
         return new Home(home, new ConfigDir(Files.isDirectory(own) ? own : builtInConfig()));
     }
 
+    /** The home folder as it is, creating nothing (for the dry run). */
+    public static Home existing(Path dir) throws IOException {
+        Path home = dir.toAbsolutePath().normalize();
+        Path own = home.resolve("config");
+        return new Home(home, new ConfigDir(Files.isDirectory(own) ? own : builtInConfig()));
+    }
+
     public Path dir() {
         return dir;
     }

@@ -61,11 +61,22 @@ public final class Main {
             new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: " + localeProblem);
             return FAILED;
         }
-        // logback reads the home folder for logs/perfeval.log, so this comes before the first logger
+        boolean dryRun = cli.command().equals("validate");
+        Settings settings;
+        try {
+            // a dry run writes nothing: no folders, no log file
+            settings = Settings.load(dryRun ? Home.existing(cli.home()) : Home.open(cli.home()));
+        } catch (IOException | RuntimeException e) {
+            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 配置无法读取 / cannot read the"
+                    + " configuration of " + cli.home() + ": " + e.getMessage());
+            return FAILED;
+        }
+        // logback reads these when the first logger is made, so they come before it
         System.setProperty("perfeval.home", cli.home().toString());
+        System.setProperty("perfeval.log.appender", dryRun ? "NONE"
+                : "json".equalsIgnoreCase(settings.get("perfeval.log.format", "text")) ? "FILE_JSON" : "FILE");
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
-            Settings settings = Settings.load(Home.open(cli.home()));
             return switch (cli.command()) {
                 case "validate" -> validate(Services.validator(settings), cli.files(), out);
                 case "report" -> report(settings, cli.year(), cli.dept(), out);

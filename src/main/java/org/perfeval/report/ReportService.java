@@ -16,7 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -122,17 +127,52 @@ public final class ReportService {
                 DepartmentTexts.load(departmentTextsDir, key.deptCode()));
         Path dir = paths.departmentDir(key);
         Narrative narrative = Narrative.of(input);
+        List<Callable<Path>> writers = List.of(
+                () -> jsonWriter.write(dir, document),
+                () -> htmlWriter.write(dir, input, narrative),
+                () -> docxWriter.write(dir, input, narrative),
+                () -> attachment1.write(dir, input),
+                () -> attachment2.write(dir, input),
+                () -> attachment3.write(dir, input),
+                () -> projectsCsv.write(dir, input));
         List<Path> files = new ArrayList<>();
-        files.add(jsonWriter.write(dir, document));
-        files.add(htmlWriter.write(dir, input, narrative));
-        files.add(docxWriter.write(dir, input, narrative));
-        files.add(attachment1.write(dir, input));
-        files.add(attachment2.write(dir, input));
-        files.add(attachment3.write(dir, input));
-        files.add(projectsCsv.write(dir, input));
+        for (Future<Path> written : invokeAll(writers)) {
+            files.add(result(written));
+        }
         // last: a set is complete when its manifest lists it
         manifest.write(dir, files);
     }
+
+    /** The writers are independent of each other: they run side by side on the machine's cores. */
+    private List<Future<Path>> invokeAll(List<Callable<Path>> writers) throws IOException {
+        try {
+            return WRITERS.invokeAll(writers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing reports", e);
+        }
+    }
+
+    private static Path result(Future<Path> written) throws IOException {
+        try {
+            return written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing reports", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().toString(), e.getCause());
+        }
+    }
+
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "report-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** The year's summary over every department's report.json in the outbox. */
     private void writeSummary(int year) throws IOException {

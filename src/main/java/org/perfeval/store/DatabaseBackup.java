@@ -44,25 +44,34 @@ public final class DatabaseBackup {
         Path target = backupDir.resolve("perfeval-" + day.format(DAY) + ".db");
         Path temp = backupDir.resolve(".perfeval-" + day.format(DAY) + ".db.tmp");
         Files.deleteIfExists(temp);
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            // the path is ours, not data; quotes are doubled as SQL requires
-            s.execute("VACUUM INTO '" + temp.toAbsolutePath().toString().replace("'", "''") + "'");
+        try {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                // the path is ours, not data; quotes are doubled as SQL requires
+                s.execute("VACUUM INTO '" + temp.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        prune();
+        prune(target);
         LOG.info("database backed up to {}", target);
         return target;
     }
 
-    private void prune() throws IOException {
-        List<Path> backups = new ArrayList<>();
+    /** Keeps the backup just written and the newest others, {@code keep} in all (a clock set back must not delete it). */
+    private void prune(Path justWritten) throws IOException {
+        List<Path> others = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(backupDir, "perfeval-????????.db")) {
-            stream.forEach(backups::add);
+            stream.forEach(p -> {
+                if (!p.equals(justWritten)) {
+                    others.add(p);
+                }
+            });
         }
-        backups.sort(null);
-        for (int i = 0; i < backups.size() - keep; i++) {
-            Files.delete(backups.get(i));
+        others.sort(null);
+        for (int i = 0; i < others.size() - (keep - 1); i++) {
+            Files.delete(others.get(i));
         }
     }
 }

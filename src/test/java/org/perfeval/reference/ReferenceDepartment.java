@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,7 +87,7 @@ final class ReferenceDepartment {
             List.of(PUBLIC_OPERATION.code(), "30201 办公费", "支付办公费", "3000000", "2090400", "1000000"),
             List.of(FARMLAND.code(), "30227 委托业务费", "补充耕地问题整改", "150000", "200000", "58400"),
             List.of(PLANNING.code(), "30227 委托业务费", "空间规划技术服务费", "900000", "643800", "300000"),
-            List.of(LAND_RESERVE.code(), "39906 土地征收补偿", "土地收储", "1275680000", "87471200", "40000000",
+            List.of(LAND_RESERVE.code(), "31009 土地补偿", "土地收储", "1275680000", "87471200", "40000000",
                     "32310000", "10000000", "6156300", "3605200", "300000", "132700", "1330000"),
             List.of(ARREARS.code(), "31005 基础设施建设", "土地开发项目工程尾款", "1800000", "1200000"),
             List.of(TOWNS.code(), "30227 委托业务费", "恢复耕地工作经费", "2000000", "1506000", "1000000"));
@@ -152,36 +153,42 @@ final class ReferenceDepartment {
         List<String> lines = new ArrayList<>();
         lines.add(TestHome.line("年度", "单位编码", "项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "年度指标值",
                 "实际完成值", "偏差原因分析及改进措施"));
-        String[][] rows = {
-                {FARMLAND.code(), "产出指标", "数量指标", "落实耕种面积", "≥255亩", "255亩"},
-                {FARMLAND.code(), "产出指标", "质量指标", "补充耕地通过省厅验收", "通过", "通过"},
-                {FARMLAND.code(), "效益指标", "社会效益指标", "耕地指标恢复使用", "达到预期", "达到预期"},
-                {FARMLAND.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%"},
-                {PLANNING.code(), "产出指标", "数量指标", "完成村庄规划编制", "≥2个", "2个"},
-                {PLANNING.code(), "产出指标", "数量指标", "整合片区控制性详细规划", "≥11个", "11个"},
-                {PLANNING.code(), "产出指标", "时效指标", "规划编制完成时间", "2024年12月31日前", "2024年12月20日"},
-                {PLANNING.code(), "效益指标", "社会效益指标", "城市建设集约化水平", "有效提升", "有效提升"},
-                {PLANNING.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%"},
-                {LAND_RESERVE.code(), "产出指标", "数量指标", "收储地块", "≥8宗", "8宗"},
-                {LAND_RESERVE.code(), "产出指标", "数量指标", "收储面积", "≥554亩", "554亩"},
-                {LAND_RESERVE.code(), "产出指标", "质量指标", "批而未供土地处置率", "≥70%", "72.91%"},
-                {LAND_RESERVE.code(), "效益指标", "经济效益指标", "盘活园区三类地", "≥1194.1亩", "1194.1亩"},
-                {LAND_RESERVE.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%"},
-                {ARREARS.code(), "产出指标", "数量指标", "支付工程尾款", "=300万元", "300万元"},
-                {ARREARS.code(), "产出指标", "时效指标", "尾款支付完成时间", "2024年12月31日前", "2024年12月15日"},
-                {ARREARS.code(), "效益指标", "社会效益指标", "增加农民工收入", "达到预期", "达到预期"},
-                {ARREARS.code(), "满意度指标", "服务对象满意度指标", "农民工满意度", "≥90%", "93%"},
-                {TOWNS.code(), "产出指标", "数量指标", "恢复耕地面积", "≥2420亩", "2420亩"},
-                {TOWNS.code(), "产出指标", "成本指标", "工作经费支出", "≤486.9万元", "450.6万元"},
-                {TOWNS.code(), "效益指标", "社会效益指标", "耕地保有量", "不减少", "不减少"},
-                {TOWNS.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%"},
-        };
-        for (String[] r : rows) {
+        for (String[] r : INDICATORS) {
             Line project = PROJECTS.stream().filter(p -> p.code().equals(r[0])).findFirst().orElseThrow();
             lines.add(TestHome.line(YEAR, CODE, project.code(), project.name(), r[1], r[2], r[3], r[4], r[5], ""));
         }
         return home.csv(YEAR + "年绩效指标.csv", lines);
     }
+
+    static int indicatorCount(String projectCode) {
+        return (int) Arrays.stream(INDICATORS).filter(r -> r[0].equals(projectCode)).count();
+    }
+
+    /** project code, 一级指标, 二级指标, 三级指标, 年度指标值, 实际完成值: all met. */
+    private static final String[][] INDICATORS = {
+            {FARMLAND.code(), "产出指标", "数量指标", "落实耕种面积", "≥255亩", "255亩"},
+            {FARMLAND.code(), "产出指标", "质量指标", "补充耕地通过省厅验收", "通过", "通过"},
+            {FARMLAND.code(), "效益指标", "社会效益指标", "耕地指标恢复使用", "达到预期", "达到预期"},
+            {FARMLAND.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%"},
+            {PLANNING.code(), "产出指标", "数量指标", "完成村庄规划编制", "≥2个", "2个"},
+            {PLANNING.code(), "产出指标", "数量指标", "整合片区控制性详细规划", "≥11个", "11个"},
+            {PLANNING.code(), "产出指标", "时效指标", "规划编制完成时间", "2024年12月31日前", "2024年12月20日"},
+            {PLANNING.code(), "效益指标", "社会效益指标", "城市建设集约化水平", "有效提升", "有效提升"},
+            {PLANNING.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "96%"},
+            {LAND_RESERVE.code(), "产出指标", "数量指标", "收储地块", "≥8宗", "8宗"},
+            {LAND_RESERVE.code(), "产出指标", "数量指标", "收储面积", "≥554亩", "554亩"},
+            {LAND_RESERVE.code(), "产出指标", "质量指标", "批而未供土地处置率", "≥70%", "72.91%"},
+            {LAND_RESERVE.code(), "效益指标", "经济效益指标", "盘活园区三类地", "≥1194.1亩", "1194.1亩"},
+            {LAND_RESERVE.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%"},
+            {ARREARS.code(), "产出指标", "数量指标", "支付工程尾款", "=300万元", "300万元"},
+            {ARREARS.code(), "产出指标", "时效指标", "尾款支付完成时间", "2024年12月31日前", "2024年12月15日"},
+            {ARREARS.code(), "效益指标", "社会效益指标", "增加农民工收入", "达到预期", "达到预期"},
+            {ARREARS.code(), "满意度指标", "服务对象满意度指标", "农民工满意度", "≥90%", "93%"},
+            {TOWNS.code(), "产出指标", "数量指标", "恢复耕地面积", "≥2420亩", "2420亩"},
+            {TOWNS.code(), "产出指标", "成本指标", "工作经费支出", "≤486.9万元", "450.6万元"},
+            {TOWNS.code(), "效益指标", "社会效益指标", "耕地保有量", "不减少", "不减少"},
+            {TOWNS.code(), "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%"},
+    };
 
     /** 单位基本情况 as the reference states it: 在职88, 退休33, 总人数111 (88 + 33 = 121), 股室17个. */
     static Path profile(TestHome home) throws IOException {

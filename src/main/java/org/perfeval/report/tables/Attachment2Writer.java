@@ -73,7 +73,9 @@ public final class Attachment2Writer {
         styles.score(row, 3, indicator.points());
         // An inapplicable indicator is excluded from the total: no score, its reason in 备注.
         styles.score(row, 4, indicator.applicable() ? indicator.score() : null);
-        String note = indicator.applicable() ? indicator.note()
+        // the scorer's note of an inapplicable indicator already says 不适用 and why
+        String note = indicator.applicable() || (indicator.note() != null && indicator.note().startsWith("不适用"))
+                ? indicator.note()
                 : "不适用" + (indicator.note() == null || indicator.note().isBlank() ? "" : "：" + indicator.note());
         styles.text(row, 5, note);
         FormStyles.fitHeight(row, note, NOTE_WIDTH);

@@ -1,6 +1,7 @@
 package org.perfeval.ingest;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 
 import org.perfeval.model.DeptYear;
@@ -28,10 +29,10 @@ public record IngestOutcome(
     /** The log line operators read (SPEC §9). */
     public String summary() {
         return switch (status) {
-            case INGESTED -> String.format("ingested %s: kind=%s layout=%s rows=%d ingested=%d rejected=%d in %.1fs",
+            case INGESTED -> String.format(Locale.ROOT, "ingested %s: kind=%s layout=%s rows=%d ingested=%d rejected=%d in %.1fs",
                     fileName, kind, layout, rowsRead, rowsIngested, rowsRejected, seconds);
             case DUPLICATE -> "skipped " + fileName + ": " + message;
-            default -> String.format("failed %s: %s", fileName, message);
+            default -> String.format(Locale.ROOT, "failed %s: %s", fileName, message);
         };
     }
 }

@@ -92,7 +92,7 @@ public final class HtmlReportWriter {
             attachments.add(new AttachmentView(a, attachments.isEmpty()));
         }
         return new View(narrative.title(), PlainText.clean(document.department().code()),
-                PlainText.clean(document.generatedAt()), sections, attachments);
+                Phrases.dateTime(document.generatedAt()), sections, attachments);
     }
 
     private static ExhibitView exhibit(Exhibit exhibit, ReportDocument document) {

@@ -91,8 +91,19 @@ final class Phrases {
     }
 
     /** A project's name as the report shows it; the code stands in for a missing name. */
+    /** The project's name; without one, its code said as such, so that no amount runs into it. */
     static String nameOf(ReportDocument.Project project) {
-        return PlainText.isBlank(project.name()) ? project.code() : project.name();
+        return PlainText.isBlank(project.name()) ? "项目" + project.code() + "（未命名）" : project.name();
+    }
+
+    /** {@code 2026-11-25T04:00:18+08:00} as a Chinese reader writes it: {@code 2026年11月25日 04:00}. */
+    static String dateTime(String isoOffsetDateTime) {
+        try {
+            return java.time.OffsetDateTime.parse(isoOffsetDateTime)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm"));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return PlainText.clean(isoOffsetDateTime);
+        }
     }
 
     /** Text for a value nobody filled in. */

@@ -170,7 +170,7 @@ class NarrativeTest {
                 List.of(new ReportDocument.Finding(null, null, null, null)));
         Narrative n = Narrative.of(new ReportInput(doc, null, null));
         assertEquals("2024年度Z整体支出绩效自评报告", n.title());
-        assertFollows(texts(section(n, "六")), "1、Z1",
+        assertFollows(texts(section(n, "六")), "1、项目Z1（未命名）",
                 "项目预算金额0万元，实际支出金额0万元。全年预算数为0，预算执行率不适用，未设定绩效指标，未评分。");
         assertEquals(List.of("1、其他问题。"), texts(section(n, "七")));
     }

@@ -169,13 +169,23 @@ public final class Main {
         }
         camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), onIdle));
         if (!once) {
-            Observability ops = Observability.install(camel, services, settings);
-            camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
-            camel.configure().addRoutesBuilder(new ConsolidationRoute(services.consolidation(),
-                    settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded));
+            addServiceRoutes(camel, services, settings);
         }
         camel.run();
         return services.filesFailed() > 0 || reportsFailed[0] ? FAILED : OK;
+    }
+
+    /**
+     * What the {@code run} service adds to the inbox route: the HTTP endpoints, the debounced report
+     * regeneration and the nightly consolidation.
+     */
+    public static Observability addServiceRoutes(org.apache.camel.main.Main camel, Services services,
+                                                 Settings settings) {
+        Observability ops = Observability.install(camel, services, settings);
+        camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
+        camel.configure().addRoutesBuilder(new ConsolidationRoute(services.consolidation(),
+                settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded));
+        return ops;
     }
 
     /** Copies the bundled example exports into the inbox (SPEC §2 {@code demo}). */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.perfeval.ops.RunningApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class StatusPageInBrowserTest {
     @TempDir
     static Path dir;
     static HeadlessChromium chromium;
-    static InProcessApp app;
+    static RunningApp app;
     static List<String> demoFiles = new ArrayList<>();
     static HeadlessChromium.Run page;
 
@@ -49,7 +50,7 @@ class StatusPageInBrowserTest {
             return; // each test skips, or fails on CI
         }
         chromium = HeadlessChromium.require();
-        app = InProcessApp.start(dir.resolve("home"));
+        app = RunningApp.start(dir.resolve("home"));
         // a CSV without any header perfeval knows, older than the demo files: it is taken first
         drop(BAD_FILE, "说明,备注\r\n这不是导出文件,无\r\n".getBytes(StandardCharsets.UTF_8), 120);
         for (Path file : ReportPageTest.demoExports()) {

@@ -166,7 +166,7 @@ class ObservabilityTest {
         Files.writeString(app.home.resolve("outbox/2024/001/report.json"), "{}");
         for (String path : List.of("/", "/outbox/2024/001/report.json")) {
             for (String method : List.of("POST", "PUT", "DELETE")) {
-                HttpResponse<String> response = app.send(HttpRequest.newBuilder(URI.create(app.base() + path))
+                HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.base.resolve(path))
                         .method(method, HttpRequest.BodyPublishers.ofString("x")));
                 assertEquals(405, response.statusCode(), method + " " + path);
             }

@@ -9,38 +9,60 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
+
 import org.perfeval.Home;
+import org.perfeval.Main;
 import org.perfeval.Services;
 import org.perfeval.Settings;
 import org.perfeval.routes.InboxRoute;
 
 /**
- * The {@code run} command in-process, the way {@code Main} assembles it, on a free port and a temp
- * home; {@link #close} stops it. Requests go through {@link java.net.http.HttpClient}.
+ * The {@code run} service in-process, wired exactly as {@code Main} wires it, on a free port and a
+ * temp home; {@link #close} stops it. Requests go through {@link HttpClient}.
  */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
     private static final String PORT = "perfeval.http.port";
 
-    final Path home;
+    public final Path home;
+    public final URI base;
     final Observability observability;
     private final org.apache.camel.main.Main camel;
     private final Thread thread;
-    private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger filesDone = new AtomicInteger();
+    private final AtomicReference<Instant> lastDataChange = new AtomicReference<>(Instant.MIN);
+    private final AtomicReference<Instant> lastReportsStarted = new AtomicReference<>(Instant.MIN);
 
-    private RunningApp(Path home, Observability observability, org.apache.camel.main.Main camel, Thread thread,
-                       URI base) {
+    private RunningApp(Path home, URI base, Services services, Observability observability,
+                       org.apache.camel.main.Main camel) {
         this.home = home;
+        this.base = base;
         this.observability = observability;
         this.camel = camel;
-        this.thread = thread;
-        this.base = base;
+        services.addFileListener(outcome -> {
+            if (!outcome.affected().isEmpty()) {
+                lastDataChange.set(Instant.now());
+            }
+            filesDone.incrementAndGet();
+        });
+        // when the regeneration that just finished started: it saw every file done before that
+        services.reports().addListener((count, took) -> lastReportsStarted.set(Instant.now().minus(took)));
+        this.thread = new Thread(() -> {
+            try {
+                camel.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "perfeval-test-main");
     }
 
-    static RunningApp start(Path dir) throws Exception {
+    public static RunningApp start(Path dir) throws Exception {
         int port = freePort();
         // Settings reads system properties first: the same as -Dperfeval.http.port on the command line
         System.setProperty(PORT, Integer.toString(port));
@@ -51,19 +73,12 @@ final class RunningApp implements AutoCloseable {
             camel.setDefaultPropertyPlaceholderLocation("false");
             camel.setInitialProperties(settings.resolved());
             camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), null));
-            Observability observability = Observability.install(camel, services, settings);
-            Thread thread = new Thread(() -> {
-                try {
-                    camel.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "perfeval-test-main");
-            thread.start();
-            RunningApp app = new RunningApp(settings.home().dir(), observability, camel, thread,
-                    URI.create("http://127.0.0.1:" + port));
+            Observability observability = Main.addServiceRoutes(camel, services, settings);
+            RunningApp app = new RunningApp(settings.home().dir(), URI.create("http://127.0.0.1:" + port + "/"),
+                    services, observability, camel);
+            app.thread.start();
             app.await(Duration.ofSeconds(60), () -> {
-                if (!thread.isAlive()) {
+                if (!app.thread.isAlive()) {
                     throw new IllegalStateException("the application stopped while starting: see the log above");
                 }
                 return app.status("/observe/health") > 0;
@@ -80,20 +95,16 @@ final class RunningApp implements AutoCloseable {
         }
     }
 
-    URI base() {
-        return base;
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The status of a GET, or -1 while the server does not answer yet. */
-    int status(String path) {
+    public int status(String path) {
         try {
             return get(path).statusCode();
         } catch (IOException e) {
@@ -104,15 +115,19 @@ final class RunningApp implements AutoCloseable {
         }
     }
 
-    /** Polls until the condition holds; fails after the deadline. */
-    void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(100); // a polling interval, not a wait for something to happen
-        }
+    /** How many inbox files have been handled (done or failed). */
+    public int filesDone() {
+        return filesDone.get();
+    }
+
+    /** A report regeneration started after the last file that changed data, and finished. */
+    public boolean reportsCaughtUp() {
+        return lastDataChange.get() != Instant.MIN && lastReportsStarted.get().isAfter(lastDataChange.get());
+    }
+
+    /** Waits until the condition holds; fails after the timeout. */
+    public void await(Duration timeout, BooleanSupplier condition) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 
     @Override

@@ -152,27 +152,38 @@ public final class Main {
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.setDefaultPropertyPlaceholderLocation("false");
         camel.setInitialProperties(settings.resolved());
-        Runnable onIdle = null;
-        boolean[] reportsFailed = {false};
+        InboxRoute.OneRun oneRun = null;
+        boolean[] failed = {false};
         if (once) {
-            onIdle = () -> {
-                try {
-                    services.reports().regenerate(services.pending().takeAll());
-                } catch (Exception e) {
-                    reportsFailed[0] = true;
-                    LoggerFactory.getLogger(Main.class).error("报告未能写出 / reports could not be written: {}",
-                            e.toString());
-                } finally {
+            oneRun = new InboxRoute.OneRun() {
+                @Override
+                public void idle() {
+                    try {
+                        services.reports().regenerate(services.pending().takeAll());
+                    } catch (Exception e) {
+                        failed[0] = true;
+                        LoggerFactory.getLogger(Main.class).error("报告未能写出 / reports could not be written: {}",
+                                e.toString());
+                    } finally {
+                        camel.completed();
+                    }
+                }
+
+                @Override
+                public void failed(Exception cause) {
+                    failed[0] = true;
+                    LoggerFactory.getLogger(Main.class).error("数据库出错，处理中止，文件留在 inbox 中待下次处理。 The database"
+                            + " failed, so processing stopped; the file stays in inbox for the next run: {}", String.valueOf(cause));
                     camel.completed();
                 }
             };
         }
-        camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), onIdle));
+        camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), oneRun));
         if (!once) {
             addServiceRoutes(camel, services, settings);
         }
         camel.run();
-        return services.filesFailed() > 0 || reportsFailed[0] ? FAILED : OK;
+        return services.filesFailed() > 0 || failed[0] ? FAILED : OK;
     }
 
     /**

@@ -18,12 +18,21 @@ public final class InboxRoute extends RouteBuilder {
     static final String TARGET = "perfevalTarget";
 
     private final InboxFileHandler handler;
-    private final Runnable onIdle;
+    private final OneRun oneRun;
 
-    /** @param onIdle run when a poll finds nothing to do; null to keep watching (the {@code run} command) */
-    public InboxRoute(InboxFileHandler handler, Runnable onIdle) {
+    /** How a one-off run ({@code once}, {@code demo}) ends. */
+    public interface OneRun {
+        /** A poll found nothing left to do. */
+        void idle();
+
+        /** A file could not be processed for a reason outside it (the database failed): stop, leave it in inbox. */
+        void failed(Exception cause);
+    }
+
+    /** @param oneRun how a one-off run ends; null to keep watching (the {@code run} command) */
+    public InboxRoute(InboxFileHandler handler, OneRun oneRun) {
         this.handler = handler;
-        this.onIdle = onIdle;
+        this.oneRun = oneRun;
     }
 
     @Override
@@ -35,19 +44,24 @@ public final class InboxRoute extends RouteBuilder {
                 + "&readLockTimeout={{perfeval.inbox.read-lock-timeout-ms}}"
                 + "&readLockLoggingLevel=DEBUG"
                 // a one-off run looks again soon: it stops at the first poll that finds nothing
-                + "&initialDelay=0&delay=" + (onIdle != null ? "100" : "{{perfeval.inbox.poll-delay-ms}}")
+                + "&initialDelay=0&delay=" + (oneRun != null ? "100" : "{{perfeval.inbox.poll-delay-ms}}")
                 + "&sortBy=file:modified;file:name"
                 + "&eagerMaxMessagesPerPoll=false"
                 + "&maxMessagesPerPoll=0"
                 + "&move=${header." + TARGET + "}"
                 + "&backoffErrorThreshold=1&backoffMultiplier=10"
-                + (onIdle != null ? "&sendEmptyMessageWhenIdle=true" : "");
+                + (oneRun != null ? "&sendEmptyMessageWhenIdle=true" : "");
         // a failed exchange means the database failed: the file stays and is tried again, so one line is enough
         errorHandler(defaultErrorHandler().logStackTrace(false).logExhaustedMessageHistory(false));
+        if (oneRun != null) {
+            // a one-off run does not wait for the database to come back: it stops, and the file stays
+            onException(Exception.class).handled(false)
+                    .process(exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+        }
         from(uri).routeId(ROUTE_ID)
                 .choice()
                     .when(body().isNull())
-                        .process(exchange -> onIdle.run())
+                        .process(exchange -> oneRun.idle())
                     .otherwise()
                         .process(this::ingest)
                 .end();

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,23 @@ class OnceIT {
         return home().dropCsv(name, ageMinutes, List.of(BUDGET_HEADER,
                 csvLine("2024", "880001", "测试局", "P001", "办公设备购置", "项目支出", "5,000.00", "5,000.00"),
                 csvLine("2024", "880001", "测试局", "P002", "专家咨询", "项目支出", "1,000.00", "1,000.00")));
+    }
+
+    @Test
+    void aFailingDatabaseStopsOnceWithStatusOneAndLeavesTheFileInTheInbox() throws IOException, SQLException {
+        JarRunner.create().run(home().dir(), "once").assertExit(0); // creates the database
+        try (Connection c = home().connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER broken BEFORE INSERT ON ledger_line BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END");
+        }
+        goodLedger("ledger.csv", 10);
+
+        JarRunner.Result r = JarRunner.create().run(home().dir(), "once");
+
+        assertEquals(1, r.exitCode(), r::describe);
+        assertEquals(Set.of("ledger.csv"), home().filesLeftInInbox(), "the file waits for the next run");
+        assertEquals(0, home().number("SELECT COUNT(*) FROM ledger_line"));
+        assertTrue(r.output().contains("file stays in inbox"), r::describe);
+        assertFalse(r.output().contains("\tat org."), () -> "no stack trace\n" + r.describe());
     }
 
     @Test

@@ -179,6 +179,7 @@ public final class Main {
             };
         }
         camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), oneRun));
+        services.reports().warmUpInBackground();
         if (!once) {
             addServiceRoutes(camel, services, settings);
         }

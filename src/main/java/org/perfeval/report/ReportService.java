@@ -1,6 +1,7 @@
 package org.perfeval.report;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -110,6 +111,46 @@ public final class ReportService {
                 .filter(k -> deptCode == null || k.deptCode().equals(deptCode))
                 .toList();
         return regenerate(keys);
+    }
+
+    /**
+     * Loads the report libraries (POI, the template engine) in the background by writing a small
+     * throw-away report set, so that the first real report after a large file does not also pay for
+     * loading them. Runs at low priority on a daemon thread; failures only mean no head start.
+     */
+    public void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                Path dir = Files.createTempDirectory("perfeval-warm-up");
+                try {
+                    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+                    ReportDocument.Totals totals = new ReportDocument.Totals(zero, zero, zero, zero, zero, zero, null,
+                            new ReportDocument.Basic(zero, zero, zero), new ReportDocument.ProjectTotals(zero, zero),
+                            Map.of(), zero);
+                    ReportDocument document = new ReportDocument(2000, new ReportDocument.Department("0", "-"),
+                            OffsetDateTime.now(ZONE).toString(), totals, null, List.of(), null, List.of());
+                    ReportInput input = new ReportInput(document, null, DepartmentTexts.NONE);
+                    Narrative narrative = Narrative.of(input);
+                    htmlWriter.write(dir, input, narrative);
+                    docxWriter.write(dir, input, narrative);
+                    attachment1.write(dir, input);
+                    attachment2.write(dir, input);
+                    attachment3.write(dir, input);
+                } finally {
+                    try (var files = Files.list(dir)) {
+                        for (Path file : files.toList()) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                    Files.deleteIfExists(dir);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("report warm-up failed: {}", e.toString());
+            }
+        }, "report-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     /** Told how many department-years were written and how long it took (metrics). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -73,15 +74,36 @@ public final class InboxFileHandler {
                     + " logs/perfeval.log 交给运维人员。 An internal error occurred while processing this file; nothing"
                     + " was stored. Please pass the file and logs/perfeval.log to the operations staff.", null, Set.of());
         }
-        String target = (outcome.failed() ? ".error/" : ".done/") + day + "/" + name;
+        String folder = outcome.failed() ? ".error" : ".done";
+        String kept = freeName(inbox.resolve(folder).resolve(day), name);
+        String target = folder + "/" + day + "/" + kept;
         if (outcome.failed()) {
-            writeErrorText(inbox.resolve(".error").resolve(day).resolve(name + ".error.txt"), outcome);
+            writeErrorText(inbox.resolve(folder).resolve(day).resolve(kept + ".error.txt"), outcome);
             LOG.error(outcome.summary());
         } else {
             LOG.info(outcome.summary());
         }
         listener.fileDone(outcome);
         return target;
+    }
+
+    /**
+     * The name the file is kept under: its own, or {@code name (2).csv} … when a file of that name
+     * already ended there today (a corrected export), so that the earlier original is not lost.
+     */
+    static String freeName(Path folder, String name) {
+        if (!Files.exists(folder.resolve(name))) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        for (int n = 2; ; n++) {
+            String candidate = base + " (" + n + ")" + extension;
+            if (!Files.exists(folder.resolve(candidate))) {
+                return candidate;
+            }
+        }
     }
 
     private static void writeErrorText(Path target, IngestOutcome outcome) throws IOException {

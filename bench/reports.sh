@@ -15,40 +15,9 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx512m}                 # for both commands
 for tool in java awk; do
     command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 2; }
 done
-GNU_TIME=${GNU_TIME:-/usr/bin/time}              # peak RSS when present; /proc polling otherwise
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/perfeval-bench-reports.XXXXXX")
-HOME_DIR=$WORK/home
-GEN=$WORK/gen
-mkdir -p "$HOME_DIR/inbox" "$GEN"
-# Keep the folder when something failed, so its logs can be read.
-trap 'rc=$?; if [[ $rc == 0 && -z ${KEEP:-} ]]; then rm -rf "$WORK"; else echo "work folder kept: $WORK" >&2; fi' EXIT
-
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
-# measure LOG CMD...: runs CMD (output to LOG), sets ELAPSED (s), PEAK_KIB and STATUS without aborting on failure.
-measure() {
-    local log=$1; shift
-    local start; start=$(now)
-    if [[ -x $GNU_TIME ]]; then
-        STATUS=0
-        "$GNU_TIME" -f '%M' -o "$log.rss" "$@" >"$log" 2>&1 || STATUS=$?
-        PEAK_KIB=$(tail -n 1 "$log.rss")
-    else
-        "$@" >"$log" 2>&1 &
-        local pid=$! hwm
-        PEAK_KIB=0
-        while kill -0 "$pid" 2>/dev/null; do
-            hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-            [[ -n $hwm ]] && PEAK_KIB=$hwm
-            sleep 0.1
-        done
-        STATUS=0
-        wait "$pid" || STATUS=$?
-    fi
-    ELAPSED=$(secs "$start" "$(now)")
-}
+WORK_PREFIX=perfeval-bench-reports
+# shellcheck source=lib.sh
+source "$ROOT/bench/lib.sh"
 
 # --- generate, per department: a budget (P projects + 人员经费 + 公用经费, in 元), a modest ledger (3 vouchers per
 # project, 12 per basic line), 5 indicators per project (quantity, cost, date, qualitative, satisfaction; some not met), and one

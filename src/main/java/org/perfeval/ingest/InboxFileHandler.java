@@ -75,7 +75,7 @@ public final class InboxFileHandler {
                     + " was stored. Please pass the file and logs/perfeval.log to the operations staff.", null, Set.of());
         }
         String folder = outcome.failed() ? ".error" : ".done";
-        String kept = freeName(inbox.resolve(folder).resolve(day), name);
+        String kept = freeName(inbox.resolve(folder).resolve(day), name, file);
         String target = folder + "/" + day + "/" + kept;
         if (outcome.failed()) {
             writeErrorText(inbox.resolve(folder).resolve(day).resolve(kept + ".error.txt"), outcome);
@@ -88,22 +88,22 @@ public final class InboxFileHandler {
     }
 
     /**
-     * The name the file is kept under: its own, or {@code name (2).csv} … when a file of that name
-     * already ended there today (a corrected export), so that the earlier original is not lost.
+     * The name the file is kept under: its own, or {@code name (2).csv} … when a different file of that
+     * name already ended there today (a corrected export), so that the earlier original is not lost.
+     * The same bytes again (a duplicate) simply take the place of their identical copy.
      */
-    static String freeName(Path folder, String name) {
-        if (!Files.exists(folder.resolve(name))) {
-            return name;
-        }
+    static String freeName(Path folder, String name, Path incoming) throws IOException {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
-        for (int n = 2; ; n++) {
-            String candidate = base + " (" + n + ")" + extension;
-            if (!Files.exists(folder.resolve(candidate))) {
+        String candidate = name;
+        for (int n = 2; Files.exists(folder.resolve(candidate)); n++) {
+            if (Files.mismatch(folder.resolve(candidate), incoming) == -1L) {
                 return candidate;
             }
+            candidate = base + " (" + n + ")" + extension;
         }
+        return candidate;
     }
 
     private static void writeErrorText(Path target, IngestOutcome outcome) throws IOException {

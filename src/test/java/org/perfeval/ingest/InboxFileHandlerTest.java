@@ -16,18 +16,31 @@ class InboxFileHandlerTest {
     Path dir;
 
     @Test
-    void aFileIsKeptUnderItsOwnNameWhenThatIsFree() {
-        assertEquals("预算.csv", InboxFileHandler.freeName(dir, "预算.csv"));
+    void aFileIsKeptUnderItsOwnNameWhenThatIsFree() throws Exception {
+        assertEquals("预算.csv", InboxFileHandler.freeName(dir, "预算.csv", incoming("new")));
     }
 
     @Test
-    void aSecondFileOfTheSameNameTheSameDayGetsANumber() throws Exception {
+    void aDifferentFileOfTheSameNameTheSameDayGetsANumber() throws Exception {
         Files.writeString(dir.resolve("预算.csv"), "original");
-        assertEquals("预算 (2).csv", InboxFileHandler.freeName(dir, "预算.csv"));
+        assertEquals("预算 (2).csv", InboxFileHandler.freeName(dir, "预算.csv", incoming("second correction")));
         Files.writeString(dir.resolve("预算 (2).csv"), "first correction");
-        assertEquals("预算 (3).csv", InboxFileHandler.freeName(dir, "预算.csv"));
+        assertEquals("预算 (3).csv", InboxFileHandler.freeName(dir, "预算.csv", incoming("second correction")));
         Files.writeString(dir.resolve("README"), "x");
-        assertEquals("README (2)", InboxFileHandler.freeName(dir, "README"));
+        assertEquals("README (2)", InboxFileHandler.freeName(dir, "README", incoming("y")));
+    }
+
+    @Test
+    void theSameBytesAgainTakeThePlaceOfTheirCopy() throws Exception {
+        Files.writeString(dir.resolve("预算.csv"), "original");
+        Files.writeString(dir.resolve("预算 (2).csv"), "correction");
+        assertEquals("预算.csv", InboxFileHandler.freeName(dir, "预算.csv", incoming("original")));
+        assertEquals("预算 (2).csv", InboxFileHandler.freeName(dir, "预算.csv", incoming("correction")));
+    }
+
+    private Path incoming(String content) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        return Files.writeString(inbox.resolve("incoming.csv"), content);
     }
 
     @Test

@@ -90,7 +90,8 @@ public final class Main {
                 default -> throw new IllegalStateException(cli.command());
             };
         } catch (Exception e) {
-            log.error("perfeval {} failed: {}", cli.command(), e.toString());
+            log.error("perfeval {} 失败 / failed: {} — 详情见 / details in logs/perfeval.log (DEBUG)", cli.command(),
+                    e.getMessage() != null ? e.getMessage() : e.toString());
             log.debug("details", e);
             return FAILED;
         }

@@ -17,6 +17,8 @@ import org.perfeval.store.FiguresStore.LedgerSum;
 public final class Aggregator {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static final int BUDGET = 0;
+    private static final int SPENT = 1;
 
     private final String defaultFundSource;
 
@@ -34,7 +36,7 @@ public final class Aggregator {
             if (deptName == null) {
                 deptName = line.deptName();
             }
-            fund(byFund, fundOf(line.fundSource()))[0] = fund(byFund, fundOf(line.fundSource()))[0].add(line.budgetFinal());
+            add(byFund, fundOf(line.fundSource()), BUDGET, line.budgetFinal());
         }
         BigDecimal personnel = ZERO;
         BigDecimal publicOperation = ZERO;
@@ -53,7 +55,7 @@ public final class Aggregator {
                 threePublic = threePublic.add(sum.amount());
             }
             String fundSource = sum.fundSource() != null ? sum.fundSource() : fundOf(project.fundSource);
-            fund(byFund, fundSource)[1] = fund(byFund, fundSource)[1].add(sum.amount());
+            add(byFund, fundSource, SPENT, sum.amount());
         }
         List<ProjectFigures> figures = new ArrayList<>();
         BigDecimal initial = ZERO, adjustment = ZERO, carryover = ZERO, fin = ZERO, spent = ZERO, projectBudget = ZERO;
@@ -78,11 +80,11 @@ public final class Aggregator {
                 } else {
                     projectSpent = projectSpent.add(p.reported);
                 }
-                fund(byFund, f.fundSource())[1] = fund(byFund, f.fundSource())[1].add(p.reported);
+                add(byFund, f.fundSource(), SPENT, p.reported);
             }
         }
         Map<String, DepartmentFigures.FundSourceFigures> funds = new LinkedHashMap<>();
-        byFund.forEach((source, v) -> funds.put(source, new DepartmentFigures.FundSourceFigures(v[0], v[1])));
+        byFund.forEach((source, v) -> funds.put(source, new DepartmentFigures.FundSourceFigures(v[BUDGET], v[SPENT])));
         return new DepartmentFigures(key, deptName,
                 new DepartmentFigures.Money(initial, adjustment, carryover, fin, spent),
                 personnel, publicOperation, projectBudget, projectSpent, funds, threePublic, profile.orElse(null),
@@ -93,8 +95,10 @@ public final class Aggregator {
         return source != null ? source : defaultFundSource;
     }
 
-    private static BigDecimal[] fund(Map<String, BigDecimal[]> byFund, String source) {
-        return byFund.computeIfAbsent(source, s -> new BigDecimal[] {ZERO, ZERO});
+    /** Adds to a fund source's budget ({@link #BUDGET}) or spending ({@link #SPENT}). */
+    private static void add(Map<String, BigDecimal[]> byFund, String source, int figure, BigDecimal amount) {
+        BigDecimal[] figures = byFund.computeIfAbsent(source, s -> new BigDecimal[] {ZERO, ZERO});
+        figures[figure] = figures[figure].add(amount);
     }
 
     /** Sums one project's budget lines and ledger sums. */

@@ -42,6 +42,8 @@ public final class TableExtractor implements TableVisitor {
     /** the current sheet holds no recognisable table: its remaining rows are passed over */
     private boolean skippingTable;
     private RecordMapper<?> mapper;
+    /** The amount fields this table has: decided once per table, used on every row. */
+    private List<String> summedFields;
     private Map<String, BigDecimal> sumAll;
     private Map<String, BigDecimal> sumSinceSubtotal;
     private final List<SourceRow> pendingTotals = new ArrayList<>();
@@ -133,6 +135,7 @@ public final class TableExtractor implements TableVisitor {
         table = new TableContext(header.match(), header.titleUnit(), header.titleYear(), fileNameYear,
                 defaultFundSource);
         mapper = RecordMapper.forKind(found);
+        summedFields = SUMMED_FIELDS.stream().filter(table::has).toList();
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -163,7 +166,7 @@ public final class TableExtractor implements TableVisitor {
     }
 
     private void addToSums(BoundRow row) {
-        for (String field : SUMMED_FIELDS) {
+        for (String field : summedFields) {
             BigDecimal value = row.readableAmount(field);
             if (value != null) {
                 sumAll.merge(field, value, BigDecimal::add);
@@ -187,8 +190,8 @@ public final class TableExtractor implements TableVisitor {
 
     private void compare(SourceRow row, Map<String, BigDecimal> covered) {
         BoundRow bound = new BoundRow(table, row);
-        for (String field : SUMMED_FIELDS) {
-            if (!table.has(field) || bound.raw(field).isBlank()) {
+        for (String field : summedFields) {
+            if (bound.raw(field).isBlank()) {
                 continue;
             }
             BigDecimal stated = bound.readableAmount(field);

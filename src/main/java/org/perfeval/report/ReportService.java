@@ -54,6 +54,13 @@ public final class ReportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The writers of one department are independent of each other: they run side by side on the cores. */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "report-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final FiguresStore figures;
     private final Aggregator aggregator;
@@ -184,7 +191,6 @@ public final class ReportService {
         manifest.write(dir, files);
     }
 
-    /** The writers are independent of each other: they run side by side on the machine's cores. */
     private List<Future<Path>> invokeAll(List<Callable<Path>> writers) throws IOException {
         try {
             return WRITERS.invokeAll(writers);
@@ -208,12 +214,6 @@ public final class ReportService {
         }
     }
 
-    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
-                Thread thread = new Thread(runnable, "report-writer");
-                thread.setDaemon(true);
-                return thread;
-            });
 
     /** The year's summary over every department's report.json in the outbox. */
     private void writeSummary(int year) throws IOException {

@@ -1,12 +1,12 @@
 package org.perfeval.ingest.layout;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.perfeval.ingest.value.HeaderLabel;
 import org.perfeval.ingest.value.MoneyUnit;
@@ -35,8 +35,9 @@ public final class HeaderMatch {
     }
 
     public static HeaderMatch of(Layout layout, List<HeaderLabel> labels) {
-        Map<String, Integer> columnOfField = new TreeMap<>();
-        Map<Integer, MoneyUnit> units = new TreeMap<>();
+        // looked up for every cell of every row: hash maps, not sorted ones
+        Map<String, Integer> columnOfField = new HashMap<>();
+        Map<Integer, MoneyUnit> units = new HashMap<>();
         int covered = 0;
         for (int col = 0; col < labels.size(); col++) {
             HeaderLabel label = labels.get(col);

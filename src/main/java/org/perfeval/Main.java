@@ -129,8 +129,10 @@ public final class Main {
     }
 
     private static int report(Settings settings, Integer year, String dept, PrintStream out) throws Exception {
-        Services services = Services.create(settings);
-        int written = services.reports().regenerateAll(year, dept);
+        int written;
+        try (Services services = Services.create(settings)) {
+            written = services.reports().regenerateAll(year, dept);
+        }
         if (written == 0 && (year != null || dept != null)) {
             out.println("数据库中没有" + (year != null ? year + "年度" : "") + (dept != null ? "单位 " + dept + " " : "")
                     + "的数据，未生成报告。 No data in the database for" + (year != null ? " year " + year : "")
@@ -142,7 +144,10 @@ public final class Main {
     }
 
     private static int consolidate(Settings settings, PrintStream out) throws Exception {
-        int written = Services.create(settings).consolidation().run();
+        int written;
+        try (Services services = Services.create(settings)) {
+            written = services.consolidation().run();
+        }
         out.println("整体汇总完成：" + written + " 个单位年度。 Consolidation done: " + written + " department-year(s).");
         return OK;
     }
@@ -179,12 +184,15 @@ public final class Main {
                 }
             };
         }
-        camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), oneRun));
+        camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), oneRun, services.cluster(),
+                services.database()));
         services.reports().warmUpInBackground();
         if (!once) {
             addServiceRoutes(camel, services, settings);
         }
-        camel.run();
+        try (services) {
+            camel.run();
+        }
         return services.filesFailed() > 0 || failed[0] ? FAILED : OK;
     }
 
@@ -197,7 +205,8 @@ public final class Main {
         Observability ops = Observability.install(camel, services, settings);
         camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
         camel.configure().addRoutesBuilder(new ConsolidationRoute(services.consolidation(),
-                settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded));
+                settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), ops::consolidationSucceeded,
+                services.cluster()));
         return ops;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,13 +24,15 @@ import org.perfeval.scoring.DepartmentScorer;
 import org.perfeval.scoring.ProjectScorer;
 import org.perfeval.scoring.ScoringRules;
 import org.perfeval.report.ReportService;
+import org.perfeval.routes.ClusterSettings;
 import org.perfeval.store.Database;
 import org.perfeval.store.DatabaseBackup;
+import org.perfeval.store.Dialect;
 import org.perfeval.store.FiguresStore;
 import org.perfeval.store.IngestStore;
 
 /** The application's parts, built once from the settings and shared by the commands and routes. */
-public final class Services {
+public final class Services implements AutoCloseable {
 
     private final Settings settings;
     private final Database database;
@@ -68,12 +71,13 @@ public final class Services {
         Path scoringFile = home.config().path().resolve("scoring.yaml");
         ScoringRules rules = Files.isRegularFile(scoringFile) ? ScoringRules.load(scoringFile) : ScoringRules.defaults();
         Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
-                settings.get("perfeval.db.password"));
+                settings.get("perfeval.db.password"),
+                (int) settings.getLong("perfeval.db.pool-size", Database.DEFAULT_POOL_SIZE));
         IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
         ReportService reports = new ReportService(new FiguresStore(database), new Aggregator(defaultFund),
                 new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
                         settings.getDecimal("perfeval.findings.low-execution", "0.9")),
-                paths, home.config().path().resolve("departments"));
+                paths, home.config().path().resolve("departments"), () -> database.lock("perfeval-reports"));
         Consolidation consolidation = new Consolidation(reports,
                 new DatabaseBackup(database, home.data().resolve("backup"), 7));
         return new Services(settings, database, ingest, reports, consolidation,
@@ -87,6 +91,21 @@ public final class Services {
                 settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"),
                 settings.get("perfeval.ingest.default-fund-source", "一般公共预算"), ReadLimits.DEFAULTS);
         return new IngestService(ingestSettings, new HeaderDetector(layouts), null);
+    }
+
+    /** How this node shares the inbox and the nightly work with others (SPEC §10). */
+    public ClusterSettings cluster() {
+        return new ClusterSettings(database.dialect() == Dialect.POSTGRESQL,
+                Duration.ofMillis(settings.getLong("perfeval.cluster.file-lock-max-age-ms", 60_000)),
+                Duration.ofMillis(settings.getLong("perfeval.cluster.file-lock-keep-alive-ms", 10_000)),
+                settings.path("perfeval.cluster.dir", settings.home().inbox().resolve(".cluster").toString()),
+                Duration.ofMillis(settings.getLong("perfeval.cluster.leader-interval-ms", 10_000)));
+    }
+
+    /** Closes the database pool. */
+    @Override
+    public void close() {
+        database.close();
     }
 
     public Settings settings() {

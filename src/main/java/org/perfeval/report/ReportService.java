@@ -42,6 +42,7 @@ import org.perfeval.report.tables.Attachment3Writer;
 import org.perfeval.report.tables.ManifestWriter;
 import org.perfeval.report.tables.ProjectsCsvWriter;
 import org.perfeval.report.tables.SummaryWriter;
+import org.perfeval.store.Database;
 import org.perfeval.store.FiguresStore;
 
 /**
@@ -78,8 +79,16 @@ public final class ReportService {
     private final SummaryWriter summary = new SummaryWriter();
     private final List<BiConsumer<Integer, Duration>> listeners = new CopyOnWriteArrayList<>();
 
+    /** Taken while a node writes report sets, so that two nodes never interleave the files of one set. */
+    public interface OutputLock {
+        Database.NamedLock acquire() throws SQLException;
+    }
+
+    private final OutputLock outputLock;
+
     public ReportService(FiguresStore figures, Aggregator aggregator, ReportAssembler assembler, OutputPaths paths,
-                         Path departmentTextsDir) {
+                         Path departmentTextsDir, OutputLock outputLock) {
+        this.outputLock = outputLock;
         this.figures = figures;
         this.aggregator = aggregator;
         this.assembler = assembler;
@@ -87,8 +96,17 @@ public final class ReportService {
         this.departmentTextsDir = departmentTextsDir;
     }
 
-    /** Rewrites the reports of the given department-years and their years' summaries; returns how many. */
+    /**
+     * Rewrites the reports of the given department-years and their years' summaries; returns how many.
+     * The figures are read after the lock is taken, so the node writing last writes the newest figures.
+     */
     public synchronized int regenerate(Collection<DeptYear> keys) throws SQLException, IOException {
+        try (Database.NamedLock lock = outputLock.acquire()) {
+            return write(keys);
+        }
+    }
+
+    private int write(Collection<DeptYear> keys) throws SQLException, IOException {
         long t0 = System.nanoTime();
         SortedSet<Integer> years = new TreeSet<>();
         int written = 0;

@@ -1,24 +1,37 @@
 package org.perfeval.routes;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import org.perfeval.ingest.InboxFileHandler;
+import org.perfeval.store.Database;
+import org.perfeval.store.InboxFileLocks;
 
 /**
  * Watches {@code inbox/}: takes each file once it has stopped changing, oldest first, hands it to
  * the ingest, and moves it to where the handler says ({@code .done/} or {@code .error/}). When the
  * database fails the exchange fails, the file stays, and polling backs off before trying again.
+ * On a shared inbox ({@link ClusterSettings#sharedInbox()}) a node first claims the file in the
+ * database (Camel's idempotent read lock), so each file is read by exactly one node.
  */
 public final class InboxRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "inbox";
     static final String TARGET = "perfevalTarget";
+    private static final String FILE_LOCKS = "perfevalInboxFileLocks";
 
     private final InboxFileHandler handler;
     private final OneRun oneRun;
+    private final ClusterSettings cluster;
+    private final Database database;
+    /** When a one-off run on a shared inbox first found only files other nodes hold (nanoTime), else null. */
+    private Long waitingSince;
 
     /** How a one-off run ({@code once}, {@code demo}) ends. */
     public interface OneRun {
@@ -29,16 +42,27 @@ public final class InboxRoute extends RouteBuilder {
         void failed(Exception cause);
     }
 
-    /** @param oneRun how a one-off run ends; null to keep watching (the {@code run} command) */
+    /** A route on an inbox of its own (SQLite). */
     public InboxRoute(InboxFileHandler handler, OneRun oneRun) {
+        this(handler, oneRun, null, null);
+    }
+
+    /**
+     * @param oneRun   how a one-off run ends; null to keep watching (the {@code run} command)
+     * @param cluster  null or not {@code sharedInbox()}: files are only waited for until they settle
+     * @param database where files are claimed when the inbox is shared
+     */
+    public InboxRoute(InboxFileHandler handler, OneRun oneRun, ClusterSettings cluster, Database database) {
         this.handler = handler;
         this.oneRun = oneRun;
+        this.cluster = cluster != null && cluster.sharedInbox() ? cluster : null;
+        this.database = database;
     }
 
     @Override
     public void configure() {
         String uri = "file:{{perfeval.inbox.dir}}"
-                + "?readLock=changed"
+                + "?readLock=" + (cluster != null ? "idempotent-changed" + claims() : "changed")
                 + "&readLockCheckInterval={{perfeval.inbox.read-lock-check-interval-ms}}"
                 + "&readLockMinAge={{perfeval.inbox.read-lock-min-age-ms}}"
                 + "&readLockTimeout={{perfeval.inbox.read-lock-timeout-ms}}"
@@ -61,10 +85,47 @@ public final class InboxRoute extends RouteBuilder {
         from(uri).routeId(ROUTE_ID)
                 .choice()
                     .when(body().isNull())
-                        .process(exchange -> oneRun.idle())
+                        .process(exchange -> idle())
                     .otherwise()
                         .process(this::ingest)
                 .end();
+    }
+
+    /**
+     * The claim options: the key is the file name, so nodes may mount the inbox at different paths;
+     * the claim goes when the file has been moved, or at once when reading failed, so any node retries.
+     */
+    private String claims() {
+        getContext().getRegistry().bind(FILE_LOCKS, InboxFileLocks.create(database, getContext(),
+                cluster.fileLockMaxAge(), cluster.fileLockKeepAlive()));
+        return "&idempotentRepository=#" + FILE_LOCKS + "&idempotent=false&idempotentKey=${file:onlyname}"
+                + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true";
+    }
+
+    /**
+     * A poll found no file it could take. On a shared inbox that may be because other nodes hold the
+     * files left: a one-off run waits for them, but not longer than it takes a dead node's claim to expire.
+     */
+    private void idle() throws IOException {
+        if (cluster != null && hasVisibleFiles()) {
+            long now = System.nanoTime();
+            if (waitingSince == null) {
+                waitingSince = now;
+            }
+            if (now - waitingSince < cluster.fileLockMaxAge().multipliedBy(2).toNanos()) {
+                return;
+            }
+        }
+        waitingSince = null;
+        oneRun.idle();
+    }
+
+    private boolean hasVisibleFiles() throws IOException {
+        Path inbox = Path.of(getContext().resolvePropertyPlaceholders("{{perfeval.inbox.dir}}"));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox,
+                f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))) {
+            return files.iterator().hasNext();
+        }
     }
 
     private void ingest(Exchange exchange) throws Exception {

@@ -13,10 +13,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +171,7 @@ class CrashConsistencyIT {
 
     /**
      * Waits until the process is inside the ledger's database transaction and has read a good part of
-     * the file: the SQLite write lock is held (probed with BEGIN IMMEDIATE, no waiting) and, where
+     * the file: a write transaction is open (probed without waiting) and, where
      * {@code /proc} shows it, the process's read position in the ledger is past 30 %. Bounded by a deadline.
      */
     private static String awaitInsideTheLedgerTransaction(JarRunner.Running running, E2eHome home, Ledger ledger)
@@ -194,7 +190,7 @@ class CrashConsistencyIT {
                 running.kill();
                 fail("'once' was never seen inside the ledger's transaction within 60 s\n" + running.outputSoFar());
             }
-            if (writeLockHeld(home.database())) {
+            if (E2eDatabase.writeTransactionOpen(home.dir())) {
                 if (lockedSince == 0) {
                     lockedSince = System.nanoTime();
                 }
@@ -213,27 +209,8 @@ class CrashConsistencyIT {
         }
     }
 
-    /** True when another connection holds SQLite's write lock (a write transaction is open). */
-    private static boolean writeLockHeld(Path database) {
-        if (!Files.exists(database)) {
-            return false;
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database); Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 0");
-            try {
-                s.execute("BEGIN IMMEDIATE");
-            } catch (SQLException busy) {
-                return true;
-            }
-            s.execute("ROLLBACK");
-            return false;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     /** The process's read offset in the file (Linux {@code /proc/PID/fdinfo}); -1 when it does not have it open. */
-    private static long readPosition(long pid, Path file) {
+    static long readPosition(long pid, Path file) {
         Path fds = Path.of("/proc/" + pid + "/fd");
         try (Stream<Path> s = Files.list(fds)) {
             for (Path fd : (Iterable<Path>) s::iterator) {

@@ -55,6 +55,7 @@ class DemoIT {
         demoRun.assertExit(0);
         E2eHome copy = E2eHome.in(temp);
         E2eHome.copyTree(demoHome.dir(), copy.dir());
+        E2eDatabase.copy(demoHome.dir(), copy.dir());
         return copy;
     }
 

@@ -15,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,10 +162,11 @@ public final class E2eHome {
 
     // ------------------------------------------------------------------ database
 
-    /** A plain JDBC connection to {@code data/perfeval.db}, opened from outside the application. */
+    /** A plain JDBC connection to the home's database, opened from outside the application. */
     public Connection connect() throws SQLException {
-        assertTrue(Files.isRegularFile(database()), () -> "no database at " + database());
-        return DriverManager.getConnection("jdbc:sqlite:" + database());
+        Connection c = E2eDatabase.connect(dir);
+        assertTrue(c != null, () -> "no database at " + database());
+        return c;
     }
 
     /** The first column of the first row as a long; 0 for NULL. */

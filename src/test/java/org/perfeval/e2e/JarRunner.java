@@ -119,6 +119,9 @@ public final class JarRunner {
         }
         // the tests decide the configuration: no PERFEVAL_* variables leak in from the machine running them
         builder.environment().keySet().removeIf(k -> k.startsWith("PERFEVAL_"));
+        if (home != null) {
+            builder.environment().putAll(E2eDatabase.environment(home));
+        }
         unsetEnvironment.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         try {

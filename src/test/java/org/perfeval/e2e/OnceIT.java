@@ -10,9 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -61,9 +59,7 @@ class OnceIT {
     @Test
     void aFailingDatabaseStopsOnceWithStatusOneAndLeavesTheFileInTheInbox() throws IOException, SQLException {
         JarRunner.create().run(home().dir(), "once").assertExit(0); // creates the database
-        try (Connection c = home().connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER broken BEFORE INSERT ON ledger_line BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END");
-        }
+        E2eDatabase.breakInserts(home().dir(), "ledger_line");
         goodLedger("ledger.csv", 10);
 
         JarRunner.Result r = JarRunner.create().run(home().dir(), "once");

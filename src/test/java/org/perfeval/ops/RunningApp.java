@@ -72,7 +72,7 @@ public final class RunningApp implements AutoCloseable {
             org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
             camel.setDefaultPropertyPlaceholderLocation("false");
             camel.setInitialProperties(settings.resolved());
-            camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), null));
+            camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), null, services.cluster(), services.database()));
             Observability observability = Main.addServiceRoutes(camel, services, settings);
             RunningApp app = new RunningApp(settings.home().dir(), URI.create("http://127.0.0.1:" + port + "/"),
                     services, observability, camel);

@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfeval.Home;
 import org.perfeval.Services;
 import org.perfeval.Settings;
+import org.perfeval.store.TestPostgres;
 
 /**
  * A home folder with the built-in configuration and its own SQLite database, built the way the
@@ -64,6 +67,29 @@ public final class TestHome {
         Path files = Files.createDirectories(tempDir.resolve("files"));
         Services services = Services.create(Settings.load(Home.open(home)));
         return new TestHome(tempDir, home.toAbsolutePath().normalize(), files, services);
+    }
+
+    /**
+     * The same on a fresh PostgreSQL database of the test server (skipped without one, see
+     * {@link TestPostgres}): the home gets its own config/ naming the database.
+     */
+    public static TestHome createOnPostgres(Path tempDir) throws IOException, SQLException {
+        TestPostgres pg = TestPostgres.require();
+        Path config = tempDir.resolve("home/config");
+        Path builtIn = Home.classpathFolder("/default-config");
+        try (Stream<Path> tree = Files.walk(builtIn)) {
+            for (Path from : tree.toList()) {
+                Path to = config.resolve(builtIn.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.writeString(config.resolve("application.properties"), "\nperfeval.db.url = " + pg.createDatabase()
+                + "\nperfeval.db.user = " + pg.user() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return create(tempDir);
     }
 
     public Path root() {
@@ -221,12 +247,13 @@ public final class TestHome {
     /** The tables that have the given column. */
     public List<String> tablesWith(String column) throws SQLException {
         List<String> tables = new ArrayList<>();
-        for (Map<String, Object> t : query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
-            String table = (String) t.get("name");
-            if (query("SELECT name FROM pragma_table_info(?) WHERE name = ?", table, column).size() == 1) {
-                tables.add(table);
+        try (Connection c = services.database().connect();
+             ResultSet rs = c.getMetaData().getColumns(null, null, "%", column)) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
             }
         }
+        tables.sort(null);
         return tables;
     }
 

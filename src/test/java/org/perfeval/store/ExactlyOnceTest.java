@@ -40,9 +40,14 @@ class ExactlyOnceTest {
     TestHome home;
     FiguresStore figures;
 
+    /** The home the tests run in: SQLite here, PostgreSQL in {@link ExactlyOnceOnPostgresTest}. */
+    TestHome newHome(Path dir) throws Exception {
+        return TestHome.create(dir);
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        home = TestHome.create(tmp);
+        home = newHome(tmp);
         figures = new FiguresStore(home.services().database());
     }
 

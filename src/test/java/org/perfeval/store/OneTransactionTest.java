@@ -31,9 +31,14 @@ class OneTransactionTest {
     Path tmp;
     TestHome home;
 
+    /** The home the tests run in: SQLite here, PostgreSQL in {@link OneTransactionOnPostgresTest}. */
+    TestHome newHome(Path dir) throws Exception {
+        return TestHome.create(dir);
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        home = TestHome.create(tmp);
+        home = newHome(tmp);
     }
 
     /** A ledger of n lines; lines from {@code badFrom} (1-based) on have an unreadable amount. */
@@ -49,14 +54,22 @@ class OneTransactionTest {
     /** Makes the database fail when the row of the given spreadsheet row is inserted: a crash mid-file. */
     private void crashAtRow(int sourceRow) throws SQLException {
         try (Connection c = home.services().database().connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE TRIGGER crash BEFORE INSERT ON ledger_line WHEN NEW.source_row = " + sourceRow
-                    + " BEGIN SELECT RAISE(ABORT, 'simulated crash'); END");
+            if (home.services().database().dialect() == Dialect.POSTGRESQL) {
+                s.execute("CREATE OR REPLACE FUNCTION crash() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION"
+                        + " 'simulated crash'; END $$ LANGUAGE plpgsql");
+                s.execute("CREATE TRIGGER crash BEFORE INSERT ON ledger_line FOR EACH ROW WHEN (NEW.source_row = "
+                        + sourceRow + ") EXECUTE FUNCTION crash()");
+            } else {
+                s.execute("CREATE TRIGGER crash BEFORE INSERT ON ledger_line WHEN NEW.source_row = " + sourceRow
+                        + " BEGIN SELECT RAISE(ABORT, 'simulated crash'); END");
+            }
         }
     }
 
     private void noMoreCrashes() throws SQLException {
         try (Connection c = home.services().database().connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TRIGGER crash");
+            s.execute(home.services().database().dialect() == Dialect.POSTGRESQL
+                    ? "DROP TRIGGER crash ON ledger_line" : "DROP TRIGGER crash");
         }
     }
 

@@ -62,13 +62,7 @@ public final class IngestService {
         FileFingerprint fingerprint = FileInspector.inspect(file);
         Optional<IngestBatch> earlier = store.findIngested(fingerprint.sha256());
         if (earlier.isPresent()) {
-            String message = "内容与已导入的文件“" + earlier.get().fileName() + "”（批次 " + earlier.get().id()
-                    + "）完全相同，未重复导入。 Same content as '" + earlier.get().fileName() + "' (batch "
-                    + earlier.get().id() + "), already ingested: nothing was added.";
-            long id = store.recordOutcome(name, fingerprint.sha256(), Status.DUPLICATE, earlier.get().kind(),
-                    earlier.get().layout(), 0, 0, started, message);
-            return outcome(name, Status.DUPLICATE, id, earlier.get().kind(), earlier.get().layout(), 0, 0, 0, t0,
-                    message, null, Set.of());
+            return duplicate(name, fingerprint, earlier.get(), started, t0);
         }
         Failure failure;
         try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
@@ -95,6 +89,9 @@ public final class IngestService {
             failure = new Failure(extractor, problem);
         } catch (StoreFailure e) {
             throw e.getCause();
+        } catch (BatchTransaction.SameBytesIngested e) {
+            // the file's transaction is rolled back by now: another node stored these bytes first
+            return duplicate(name, fingerprint, e.earlier(), started, t0);
         }
         // recorded after the file's transaction is rolled back: SQLite allows one writer at a time
         return fail(name, fingerprint.sha256(), started, t0, failure.extractor(), failure.extractor().dataRows(),
@@ -102,6 +99,17 @@ public final class IngestService {
     }
 
     private record Failure(TableExtractor extractor, String problem) {
+    }
+
+    private IngestOutcome duplicate(String name, FileFingerprint fingerprint, IngestBatch earlier, Instant started,
+                                    long t0) throws SQLException {
+        String message = "内容与已导入的文件“" + earlier.fileName() + "”（批次 " + earlier.id()
+                + "）完全相同，未重复导入。 Same content as '" + earlier.fileName() + "' (batch "
+                + earlier.id() + "), already ingested: nothing was added.";
+        long id = store.recordOutcome(name, fingerprint.sha256(), Status.DUPLICATE, earlier.kind(),
+                earlier.layout(), 0, 0, started, message);
+        return outcome(name, Status.DUPLICATE, id, earlier.kind(), earlier.layout(), 0, 0, 0, t0,
+                message, null, Set.of());
     }
 
     /** A dry run (the {@code validate} command): detects, parses and validates, and writes nothing. */

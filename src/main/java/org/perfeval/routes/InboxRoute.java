@@ -60,7 +60,7 @@ public final class InboxRoute extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         String uri = "file:{{perfeval.inbox.dir}}"
                 + "?readLock=" + (cluster != null ? "idempotent-changed" + claims() : "changed")
                 + "&readLockCheckInterval={{perfeval.inbox.read-lock-check-interval-ms}}"
@@ -95,9 +95,11 @@ public final class InboxRoute extends RouteBuilder {
      * The claim options: the key is the file name, so nodes may mount the inbox at different paths;
      * the claim goes when the file has been moved, or at once when reading failed, so any node retries.
      */
-    private String claims() {
-        getContext().getRegistry().bind(FILE_LOCKS, InboxFileLocks.create(database, getContext(),
-                cluster.fileLockMaxAge(), cluster.fileLockKeepAlive()));
+    private String claims() throws Exception {
+        InboxFileLocks claims = new InboxFileLocks(database, cluster.fileLockMaxAge(), cluster.fileLockKeepAlive());
+        // a service of the context: refreshed while the node runs, given up when it stops
+        getContext().addService(claims);
+        getContext().getRegistry().bind(FILE_LOCKS, claims);
         return "&idempotentRepository=#" + FILE_LOCKS + "&idempotent=false&idempotentKey=${file:onlyname}"
                 + "&readLockRemoveOnCommit=true&readLockRemoveOnRollback=true";
     }

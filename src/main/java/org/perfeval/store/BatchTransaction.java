@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.perfeval.model.BudgetLine;
@@ -35,8 +36,10 @@ public final class BatchTransaction implements AutoCloseable {
     private static final String LEDGER_GROUP = "fiscal_year, dept_code, project_code, econ_class, fund_source";
 
     private final Connection connection;
+    private final Dialect dialect;
     private final long batchId;
     private final String fileName;
+    private final String sha256;
     private final Set<DeptYear> touched = new HashSet<>();
     private final List<PreparedStatement> statements = new ArrayList<>();
     private PreparedStatement budget;
@@ -57,9 +60,11 @@ public final class BatchTransaction implements AutoCloseable {
     private record LedgerKey(int fiscalYear, String deptCode, String projectCode, String econClass, String fundSource) {
     }
 
-    BatchTransaction(Connection connection, String fileName, String sha256) throws SQLException {
+    BatchTransaction(Connection connection, Dialect dialect, String fileName, String sha256) throws SQLException {
         this.connection = connection;
+        this.dialect = dialect;
         this.fileName = fileName;
+        this.sha256 = sha256;
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ingest_batch (file_name, sha256, status,"
                 + " started_at) VALUES (?, ?, ?, ?) RETURNING id")) {
@@ -234,13 +239,21 @@ public final class BatchTransaction implements AutoCloseable {
     }
 
     /**
-     * Removes what this file replaces, records its outcome and commits.
+     * Removes what this file replaces, records its outcome and commits. With several nodes the files'
+     * transactions do this one at a time, each seeing what the others committed before it: the rows
+     * were inserted side by side, but which rows a file replaces is decided in commit order.
      *
      * @return the department-years whose figures may have changed
+     * @throws SameBytesIngested when another node committed the same bytes while this file was read
      */
     public Set<DeptYear> commit(String kind, String layout, int headerRow, int rowsRead, int rowsIngested,
-                                int rowsRejected, String message) throws SQLException {
+                                int rowsRejected, String message) throws SQLException, SameBytesIngested {
         flush();
+        dialect.lockTransaction(connection, "perfeval-ingest-commit");
+        Optional<IngestBatch> same = IngestStore.findIngested(connection, sha256, batchId);
+        if (same.isPresent()) {
+            throw new SameBytesIngested(same.get());
+        }
         replaceEarlierFileOfSameName();
         insertLedgerTotals();
         replaceByKey("ledger_line", "o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
@@ -268,6 +281,20 @@ public final class BatchTransaction implements AutoCloseable {
         connection.commit();
         committed = true;
         return touched;
+    }
+
+    /** The same bytes were committed by another node while this file was being read: this one is a duplicate. */
+    public static final class SameBytesIngested extends Exception {
+        private final transient IngestBatch earlier;
+
+        SameBytesIngested(IngestBatch earlier) {
+            super("same bytes as batch " + earlier.id());
+            this.earlier = earlier;
+        }
+
+        public IngestBatch earlier() {
+            return earlier;
+        }
     }
 
     /** A corrected export under the same name replaces everything the earlier one contributed. */
@@ -311,8 +338,8 @@ public final class BatchTransaction implements AutoCloseable {
      */
     private void replaceByKey(String table, String sameKey) throws SQLException {
         long before = idsBefore.get(table);
-        if (before == 0) {
-            return; // the table was empty: nothing to replace
+        if (before == 0 && dialect.singleWriter()) {
+            return; // the table was empty and nobody else wrote since: nothing to replace
         }
         String replaced = "SELECT o.id FROM " + table + " n JOIN " + table + " o ON " + sameKey
                 + " WHERE n.id > ? AND n.batch_id = ? AND o.batch_id <> ?";

@@ -25,12 +25,19 @@ public final class IngestStore {
      * has since replaced it: dropping the original again must not undo the correction.
      */
     public Optional<IngestBatch> findIngested(String sha256) throws SQLException {
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement(SELECT_BATCH
-                     + " WHERE sha256 = ? AND status IN (?, ?) ORDER BY id LIMIT 1")) {
+        try (Connection c = db.connect()) {
+            return findIngested(c, sha256, 0);
+        }
+    }
+
+    /** The same, seen by the connection, other than batch {@code exceptId}. */
+    static Optional<IngestBatch> findIngested(Connection c, String sha256, long exceptId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_BATCH
+                + " WHERE sha256 = ? AND status IN (?, ?) AND id <> ? ORDER BY id LIMIT 1")) {
             ps.setString(1, sha256);
             ps.setString(2, IngestBatch.Status.INGESTED.name());
             ps.setString(3, IngestBatch.Status.REPLACED.name());
+            ps.setLong(4, exceptId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(batch(rs)) : Optional.empty();
             }
@@ -41,7 +48,7 @@ public final class IngestStore {
     public BatchTransaction begin(String fileName, String sha256) throws SQLException {
         Connection c = db.connect();
         try {
-            return new BatchTransaction(c, fileName, sha256);
+            return new BatchTransaction(c, db.dialect(), fileName, sha256);
         } catch (SQLException e) {
             c.close();
             throw e;

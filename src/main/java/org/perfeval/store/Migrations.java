@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__inbox_file_locks.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__inbox_claims.sql");
 
     private final Database db;
 

@@ -67,6 +67,8 @@ public final class InboxRoute extends RouteBuilder {
                 + "&readLockMinAge={{perfeval.inbox.read-lock-min-age-ms}}"
                 + "&readLockTimeout={{perfeval.inbox.read-lock-timeout-ms}}"
                 + "&readLockLoggingLevel=DEBUG"
+                // an empty file is taken too (by default the read lock waits for a byte), to be refused with its reason
+                + "&readLockMinLength=0"
                 // a one-off run looks again soon: it stops at the first poll that finds nothing
                 + "&initialDelay=0&delay=" + (oneRun != null ? "100" : "{{perfeval.inbox.poll-delay-ms}}")
                 + "&sortBy=file:modified;file:name"

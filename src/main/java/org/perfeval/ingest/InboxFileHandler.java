@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.perfeval.CrashPoints;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportService;
@@ -56,6 +57,9 @@ public final class InboxFileHandler {
         String day = LocalDate.now(ReportService.ZONE).format(DAY);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
             return handle(file, name, day);
+        } catch (SQLException | IOException e) {
+            LOG.error(notYetIngested(name, e));
+            throw e;
         } finally {
             MDC.remove(IngestService.MDC_BATCH);
         }
@@ -84,7 +88,28 @@ public final class InboxFileHandler {
             LOG.info(outcome.summary());
         }
         listener.fileDone(outcome);
+        CrashPoints.reach(CrashPoints.BEFORE_MOVE);
         return target;
+    }
+
+    /**
+     * The operator's line for a file that failed for a reason outside it and waits in the inbox: the
+     * database locked by another program or failing, a folder that cannot be written.
+     */
+    static String notYetIngested(String name, Exception e) {
+        String reason = String.valueOf(e.getMessage());
+        String waits = "文件“" + name + "”暂未导入，留在 inbox 中，稍后重试。 " + name
+                + " was not ingested yet: it stays in inbox/ and is tried again later.";
+        if (e instanceof SQLException && (reason.contains("SQLITE_BUSY") || reason.contains("database is locked"))) {
+            return "数据库被另一个程序锁定（例如打开着数据库的 sqlite3 或备份工具）。 The database is locked by another"
+                    + " program (for example a sqlite3 shell or a backup tool in a transaction). " + waits;
+        }
+        if (e instanceof SQLException) {
+            return "数据库出错（" + reason + "）。 The database failed (" + reason + "). " + waits;
+        }
+        return "读写文件出错（" + reason + "），请检查 inbox 和 outbox 文件夹是否可写、磁盘是否有剩余空间。 A file could not"
+                + " be read or written (" + reason + "): check that the inbox and outbox folders are writable and that"
+                + " the disk has free space. " + waits;
     }
 
     /**

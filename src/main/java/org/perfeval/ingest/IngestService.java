@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.perfeval.CrashPoints;
 import org.perfeval.ingest.map.RowRejection;
 import org.perfeval.ingest.map.TableContext;
 import org.perfeval.ingest.read.FileFingerprint;
@@ -70,6 +71,7 @@ public final class IngestService {
             return outcome(name, Status.DUPLICATE, id, earlier.get().kind(), earlier.get().layout(), 0, 0, 0, t0,
                     message, null, Set.of());
         }
+        CrashPoints.reach(CrashPoints.BEFORE_TRANSACTION);
         Failure failure;
         try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
              RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name);

@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +41,18 @@ public final class InboxFileHandler {
         void fileDone(IngestOutcome outcome);
     }
 
+    /** The wait after a file's first failure outside it; it doubles with each further failure, up to the last. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
     private final IngestService ingest;
     private final Path inbox;
     private final Listener listener;
+    /** Files that failed for a reason outside them (the database, a folder), by name, until they are taken. */
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+
+    private record Retry(long lastModified, long size, int failures, long notBefore) {
+    }
 
     public InboxFileHandler(IngestService ingest, Path inbox, Listener listener) {
         this.ingest = ingest;
@@ -58,7 +70,9 @@ public final class InboxFileHandler {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
             return handle(file, name, day);
         } catch (SQLException | IOException e) {
-            LOG.error(notYetIngested(name, e));
+            Duration wait = failedOutsideTheFile(file, name);
+            LOG.error(notYetIngested(name, e) + " 下次尝试：" + wait.toSeconds() + " 秒后。 Next attempt in "
+                    + wait.toSeconds() + " s.");
             throw e;
         } finally {
             MDC.remove(IngestService.MDC_BATCH);
@@ -88,8 +102,44 @@ public final class InboxFileHandler {
             LOG.info(outcome.summary());
         }
         listener.fileDone(outcome);
+        retries.remove(name);
         CrashPoints.reach(CrashPoints.BEFORE_MOVE);
         return target;
+    }
+
+    /**
+     * Whether the inbox may take this file now: false while a file that failed for a reason outside it
+     * waits for its next attempt. A new copy of it (another time stamp or size) is taken at once.
+     */
+    public boolean mayTake(String name, long lastModifiedMillis, long size) {
+        Retry retry = retries.get(name);
+        if (retry == null) {
+            return true;
+        }
+        if (retry.lastModified() != lastModifiedMillis || retry.size() != size) {
+            retries.remove(name, retry);
+            return true;
+        }
+        return System.nanoTime() - retry.notBefore() >= 0;
+    }
+
+    /** Records one more failure of a file that stays in the inbox; returns how long it now waits. */
+    private Duration failedOutsideTheFile(Path file, String name) {
+        long lastModified;
+        long size;
+        try {
+            lastModified = Files.getLastModifiedTime(file).toMillis();
+            size = Files.size(file);
+        } catch (IOException gone) {
+            retries.remove(name);
+            return Duration.ZERO;
+        }
+        Retry earlier = retries.get(name);
+        int failures = earlier == null ? 1 : earlier.failures() + 1;
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 10));
+        wait = wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+        retries.put(name, new Retry(lastModified, size, failures, System.nanoTime() + wait.toNanos()));
+        return wait;
     }
 
     /**

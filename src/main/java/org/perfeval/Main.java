@@ -68,8 +68,8 @@ public final class Main {
             // a dry run writes nothing: no folders, no log file
             settings = Settings.load(dryRun ? Home.existing(cli.home()) : Home.open(cli.home()));
         } catch (IOException | RuntimeException e) {
-            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 配置无法读取 / cannot read the"
-                    + " configuration of " + cli.home() + ": " + e.getMessage());
+            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 主文件夹或配置无法读取 / cannot"
+                    + " open the home folder or read the configuration of " + cli.home() + ": " + e.getMessage());
             return FAILED;
         }
         // logback reads these when the first logger is made, so they come before it

@@ -146,12 +146,8 @@ class FaultsIT {
     @Test
     void anOutboxThatIsNoFolderStopsTheReportsNotTheIngestionAndEverythingFollowsWhenItIsBack() throws Exception {
         E2eHome home = E2eHome.in(temp);
-        Files.createDirectories(home.inbox());
         Ledger first = dropLedger(home, "ledger-1.csv", 20, 1);
-        try (ServiceRun service = ServiceRun.start(home, JarRunner.create()
-                .jvmOption("-Dperfeval.reports.debounce-ms=300"))) {
-            service.await("the first report", () -> spentIs(home, first.sumFen()));
-            service.await("the end of the report run", () -> service.running().outputSoFar().contains(REPORTS_WRITTEN));
+        try (ServiceRun service = reportedService(home, first)) {
             assertEquals("UP", service.check("outbox"));
 
             Path moved = Files.move(home.outbox(), temp.resolve("outbox-moved"));
@@ -198,13 +194,8 @@ class FaultsIT {
     void aDatabaseFileDeletedWhileRunningIsShownDownAndMadeAgainAtTheNextUse() throws Exception {
         assumeFalse(E2eDatabase.postgres(), "the SQLite file");
         E2eHome home = E2eHome.in(temp);
-        Files.createDirectories(home.inbox());
         Ledger before = dropLedger(home, "ledger-before.csv", 20, 1);
-        try (ServiceRun service = ServiceRun.start(home, JarRunner.create()
-                .jvmOption("-Dperfeval.reports.debounce-ms=300"))) {
-            service.await("the first report", () -> spentIs(home, before.sumFen()));
-            // the run that wrote it is over (its summary and marks too): nothing uses the database now
-            service.await("the end of the report run", () -> service.running().outputSoFar().contains(REPORTS_WRITTEN));
+        try (ServiceRun service = reportedService(home, before)) {
             assertEquals(200, service.healthStatus());
 
             Files.delete(home.database());
@@ -226,6 +217,22 @@ class FaultsIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * {@code run} with a short debounce, once it has stored and reported the ledger waiting in the inbox and
+     * its report run is over (summary and marks too), so that nothing uses the database or the outbox now.
+     */
+    private static ServiceRun reportedService(E2eHome home, Ledger ledger) throws IOException {
+        ServiceRun service = ServiceRun.start(home, JarRunner.create().jvmOption("-Dperfeval.reports.debounce-ms=300"));
+        try {
+            service.await("the first report", () -> spentIs(home, ledger.sumFen()));
+            service.await("the end of the report run", () -> service.running().outputSoFar().contains(REPORTS_WRITTEN));
+            return service;
+        } catch (RuntimeException | Error e) {
+            service.close();
+            throw e;
+        }
+    }
 
     record Ledger(Path file, int lines, long sumFen) {
     }

@@ -54,7 +54,9 @@ import org.perfeval.store.ReportMarks;
 /**
  * Regenerates the report set of department-years from what is stored (SPEC §7): per department
  * report.json, report.html, report.docx, the three attachments and projects.csv, then manifest.json
- * last; per year the summary. Synchronised: the debounced regeneration and the nightly consolidation
+ * last; per year the summary. A set is written whole into a staging folder before its files replace the
+ * old ones, so a failure half way (a full disk) leaves the old set as it was; the department-years stay
+ * marked out of date in the database ({@link ReportMarks}) until their sets and summaries are written. Synchronised: the debounced regeneration and the nightly consolidation
  * never write one department's set at the same time.
  */
 public final class ReportService {

@@ -29,7 +29,13 @@ public final class Home {
     public static Home open(Path dir) throws IOException {
         Path home = dir.toAbsolutePath().normalize();
         for (String sub : new String[] {"inbox", "outbox", "data", "logs"}) {
-            Files.createDirectories(home.resolve(sub));
+            Path folder = home.resolve(sub);
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new IOException("无法创建文件夹 " + folder + "（同名的文件已存在，或没有写权限）。 Cannot create the folder "
+                        + folder + " (a file of that name is in the way, or it may not be written): " + e, e);
+            }
         }
         Path own = home.resolve("config");
         return new Home(home, new ConfigDir(Files.isDirectory(own) ? own : builtInConfig()));

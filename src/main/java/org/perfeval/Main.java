@@ -21,6 +21,7 @@ import org.perfeval.cli.CommandLine.UsageException;
 import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.ValidationReport;
 import org.perfeval.ops.Observability;
+import org.perfeval.report.ReportService;
 import org.perfeval.routes.ConsolidationRoute;
 import org.perfeval.routes.InboxRoute;
 import org.perfeval.routes.ReportRoute;
@@ -67,8 +68,8 @@ public final class Main {
             // a dry run writes nothing: no folders, no log file
             settings = Settings.load(dryRun ? Home.existing(cli.home()) : Home.open(cli.home()));
         } catch (IOException | RuntimeException e) {
-            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 配置无法读取 / cannot read the"
-                    + " configuration of " + cli.home() + ": " + e.getMessage());
+            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 主文件夹或配置无法读取 / cannot"
+                    + " open the home folder or read the configuration of " + cli.home() + ": " + e.getMessage());
             return FAILED;
         }
         // logback reads these when the first logger is made, so they come before it
@@ -131,7 +132,13 @@ public final class Main {
     private static int report(Settings settings, Integer year, String dept, PrintStream out) throws Exception {
         int written;
         try (Services services = Services.create(settings)) {
-            written = services.reports().regenerateAll(year, dept);
+            try {
+                written = services.reports().regenerateAll(year, dept);
+            } catch (IOException e) {
+                // the outbox: not a folder, the disk full; the earlier reports stay whole
+                LoggerFactory.getLogger(Main.class).error(ReportService.problem(e));
+                return FAILED;
+            }
         }
         if (written == 0 && (year != null || dept != null)) {
             out.println("数据库中没有" + (year != null ? year + "年度" : "") + (dept != null ? "单位 " + dept + " " : "")
@@ -168,8 +175,8 @@ public final class Main {
                         services.reports().regenerate(services.pending().takeAll());
                     } catch (Exception e) {
                         failed[0] = true;
-                        LoggerFactory.getLogger(Main.class).error("报告未能写出 / reports could not be written: {}",
-                                e.toString());
+                        // they stay marked out of date in the database: the next run writes them
+                        LoggerFactory.getLogger(Main.class).error(ReportService.problem(e));
                     } finally {
                         camel.completed();
                     }

@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.perfeval.aggregate.Aggregator;
 import org.perfeval.ingest.HeaderDetector;
@@ -15,6 +19,7 @@ import org.perfeval.ingest.InboxFileHandler;
 import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.IngestSettings;
 import org.perfeval.ingest.layout.LayoutRegistry;
+import org.perfeval.model.DeptYear;
 import org.perfeval.ingest.read.ReadLimits;
 import org.perfeval.report.Consolidation;
 import org.perfeval.report.OutputPaths;
@@ -30,9 +35,12 @@ import org.perfeval.store.DatabaseBackup;
 import org.perfeval.store.Dialect;
 import org.perfeval.store.FiguresStore;
 import org.perfeval.store.IngestStore;
+import org.perfeval.store.ReportMarks;
 
 /** The application's parts, built once from the settings and shared by the commands and routes. */
 public final class Services implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
     private final Settings settings;
     private final Database database;
@@ -72,16 +80,24 @@ public final class Services implements AutoCloseable {
         ScoringRules rules = Files.isRegularFile(scoringFile) ? ScoringRules.load(scoringFile) : ScoringRules.defaults();
         Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
                 settings.get("perfeval.db.password"),
-                (int) settings.getLong("perfeval.db.pool-size", Database.DEFAULT_POOL_SIZE));
+                (int) settings.getLong("perfeval.db.pool-size", Database.DEFAULT_POOL_SIZE),
+                settings.getLong("perfeval.db.busy-timeout-ms", Database.DEFAULT_BUSY_TIMEOUT_MS));
         IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
-        ReportService reports = new ReportService(new FiguresStore(database), new Aggregator(defaultFund),
+        ReportService reports = new ReportService(new FiguresStore(database), new ReportMarks(database),
+                new Aggregator(defaultFund),
                 new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
                         settings.getDecimal("perfeval.findings.low-execution", "0.9")),
                 paths, home.config().path().resolve("departments"), () -> database.lock("perfeval-reports"));
         Consolidation consolidation = new Consolidation(reports,
                 new DatabaseBackup(database, home.data().resolve("backup"), 7));
-        return new Services(settings, database, ingest, reports, consolidation,
-                new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000)));
+        PendingReports pending = new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000));
+        Set<DeptYear> leftOver = reports.markedOutOfDate();
+        if (!leftOver.isEmpty()) {
+            LOG.info("reports of {} department-year(s) were left unwritten or half-written by an earlier run: writing"
+                    + " them again", leftOver.size());
+            pending.add(leftOver);
+        }
+        return new Services(settings, database, ingest, reports, consolidation, pending);
     }
 
     /** For the dry run: layouts only, no database. */

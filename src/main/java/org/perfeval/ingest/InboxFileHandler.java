@@ -7,15 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.perfeval.CrashPoints;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportService;
@@ -37,9 +41,18 @@ public final class InboxFileHandler {
         void fileDone(IngestOutcome outcome);
     }
 
+    /** The wait after a file's first failure outside it; it doubles with each further failure, up to the last. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
     private final IngestService ingest;
     private final Path inbox;
     private final Listener listener;
+    /** Files that failed for a reason outside them (the database, a folder), by name, until they are taken. */
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+
+    private record Retry(long lastModified, long size, int failures, long notBefore) {
+    }
 
     public InboxFileHandler(IngestService ingest, Path inbox, Listener listener) {
         this.ingest = ingest;
@@ -56,6 +69,11 @@ public final class InboxFileHandler {
         String day = LocalDate.now(ReportService.ZONE).format(DAY);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
             return handle(file, name, day);
+        } catch (SQLException | IOException e) {
+            Duration wait = failedOutsideTheFile(file, name);
+            LOG.error(notYetIngested(name, e) + " 下次尝试：" + wait.toSeconds() + " 秒后。 Next attempt in "
+                    + wait.toSeconds() + " s.");
+            throw e;
         } finally {
             MDC.remove(IngestService.MDC_BATCH);
         }
@@ -84,7 +102,64 @@ public final class InboxFileHandler {
             LOG.info(outcome.summary());
         }
         listener.fileDone(outcome);
+        retries.remove(name);
+        CrashPoints.reach(CrashPoints.BEFORE_MOVE);
         return target;
+    }
+
+    /**
+     * Whether the inbox may take this file now: false while a file that failed for a reason outside it
+     * waits for its next attempt. A new copy of it (another time stamp or size) is taken at once.
+     */
+    public boolean mayTake(String name, long lastModifiedMillis, long size) {
+        Retry retry = retries.get(name);
+        if (retry == null) {
+            return true;
+        }
+        if (retry.lastModified() != lastModifiedMillis || retry.size() != size) {
+            retries.remove(name, retry);
+            return true;
+        }
+        return System.nanoTime() - retry.notBefore() >= 0;
+    }
+
+    /** Records one more failure of a file that stays in the inbox; returns how long it now waits. */
+    private Duration failedOutsideTheFile(Path file, String name) {
+        long lastModified;
+        long size;
+        try {
+            lastModified = Files.getLastModifiedTime(file).toMillis();
+            size = Files.size(file);
+        } catch (IOException gone) {
+            retries.remove(name);
+            return Duration.ZERO;
+        }
+        Retry earlier = retries.get(name);
+        int failures = earlier == null ? 1 : earlier.failures() + 1;
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 10));
+        wait = wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+        retries.put(name, new Retry(lastModified, size, failures, System.nanoTime() + wait.toNanos()));
+        return wait;
+    }
+
+    /**
+     * The operator's line for a file that failed for a reason outside it and waits in the inbox: the
+     * database locked by another program or failing, a folder that cannot be written.
+     */
+    static String notYetIngested(String name, Exception e) {
+        String reason = String.valueOf(e.getMessage());
+        String waits = "文件“" + name + "”暂未导入，留在 inbox 中，稍后重试。 " + name
+                + " was not ingested yet: it stays in inbox/ and is tried again later.";
+        if (e instanceof SQLException && (reason.contains("SQLITE_BUSY") || reason.contains("database is locked"))) {
+            return "数据库被另一个程序锁定（例如打开着数据库的 sqlite3 或备份工具）。 The database is locked by another"
+                    + " program (for example a sqlite3 shell or a backup tool in a transaction). " + waits;
+        }
+        if (e instanceof SQLException) {
+            return "数据库出错（" + reason + "）。 The database failed (" + reason + "). " + waits;
+        }
+        return "读写文件出错（" + reason + "），请检查 inbox 和 outbox 文件夹是否可写、磁盘是否有剩余空间。 A file could not"
+                + " be read or written (" + reason + "): check that the inbox and outbox folders are writable and that"
+                + " the disk has free space. " + waits;
     }
 
     /**

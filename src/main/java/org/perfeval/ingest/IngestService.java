@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.perfeval.CrashPoints;
 import org.perfeval.ingest.map.RowRejection;
 import org.perfeval.ingest.map.TableContext;
 import org.perfeval.ingest.read.FileFingerprint;
@@ -64,6 +65,7 @@ public final class IngestService {
         if (earlier.isPresent()) {
             return duplicate(name, fingerprint, earlier.get(), started, t0);
         }
+        CrashPoints.reach(CrashPoints.BEFORE_TRANSACTION);
         Failure failure;
         try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
              RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name);

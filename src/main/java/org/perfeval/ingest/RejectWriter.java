@@ -32,8 +32,7 @@ public final class RejectWriter implements AutoCloseable {
 
     public void write(SourceRow row, RowRejection rejection) throws IOException {
         if (printer == null) {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), ".rejects-", ".tmp");
+            temp = AtomicFiles.createTemp(target);
             OutputStream out = Files.newOutputStream(temp);
             printer = SafeCsv.open(out);
             printer.printRecord("row", "column", "value", "reason");
@@ -57,7 +56,11 @@ public final class RejectWriter implements AutoCloseable {
     /** Moves the finished file into place; without rejects, removes a stale one of an earlier run. */
     public Path publish() throws IOException {
         if (printer == null) {
-            Files.deleteIfExists(target);
+            // no rejects folder (or no outbox folder at all): nothing stale to remove
+            if (Files.isDirectory(target.getParent())) {
+                Files.deleteIfExists(target);
+                AtomicFiles.removeLeftovers(target);
+            }
             return null;
         }
         printer.close();

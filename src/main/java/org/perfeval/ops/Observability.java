@@ -48,12 +48,14 @@ public final class Observability {
         Path home = settings.home().dir();
         Path inbox = settings.path("perfeval.inbox.dir", settings.home().inbox().toString());
         long minFreeMb = settings.getLong("perfeval.ops.min-free-disk-mb", 500);
-        for (HealthCheck check : HealthChecks.create(services.database(), inbox, home, minFreeMb)) {
+        Path outboxDir = settings.path("perfeval.outbox.dir", settings.home().outbox().toString());
+        for (HealthCheck check : HealthChecks.create(services.database(), inbox, outboxDir, home, minFreeMb,
+                services.reports()::lastFailure)) {
             camel.bind("perfeval-health-" + check.getId(), check);
         }
 
         // read-only pages on the same server
-        OutboxFiles outbox = new OutboxFiles(settings.path("perfeval.outbox.dir", settings.home().outbox().toString()));
+        OutboxFiles outbox = new OutboxFiles(outboxDir);
         StatusPage page = new StatusPage(new IngestStore(services.database()), outbox, metrics,
                 settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), Clock.system(ReportService.ZONE));
         camel.configure().addRoutesBuilder(new StatusRoute(page, outbox));
@@ -83,6 +85,16 @@ public final class Observability {
         p.put("camel.health.enabled", "true");
         // every check with its state and message, not just UP/DOWN; ?data=true adds the details
         p.put("camel.health.exposureLevel", "full");
+        // read-only: nothing on this server may write files, take uploads or run routes (these are off in
+        // Camel 4.17 too, except file uploads, which Vert.x would store under ./file-uploads)
+        p.put("camel.server.fileUploadEnabled", "false");
+        p.put("camel.server.staticEnabled", "false");
+        p.put("camel.management.uploadEnabled", "false");
+        p.put("camel.management.downloadEnabled", "false");
+        p.put("camel.management.sendEnabled", "false");
+        p.put("camel.management.devConsoleEnabled", "false");
+        p.put("camel.management.jolokiaEnabled", "false");
+        p.put("camel.management.infoEnabled", "false");
         return p;
     }
 }

@@ -113,7 +113,8 @@ public final class OutboxFiles {
             int year = Integer.parseInt(yearName);
             List<DepartmentReports> departments = new ArrayList<>();
             for (Path deptDir : children(yearDir)) {
-                if (Files.isDirectory(deptDir)) {
+                // department folders never start with a dot (OutputPaths.folderName): anything else is not a set
+                if (Files.isDirectory(deptDir) && !deptDir.getFileName().toString().startsWith(".")) {
                     List<Link> links = links(deptDir, REPORT_FILES);
                     if (!links.isEmpty()) {
                         departments.add(new DepartmentReports(year, deptDir.getFileName().toString(),

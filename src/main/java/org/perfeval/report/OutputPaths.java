@@ -17,6 +17,8 @@ public final class OutputPaths {
             "LPT8", "LPT9");
 
     private static final int MAX_NAME = 64;
+    /** The folder of {@link #stagingDir}: a dot name never clashes with a year or a department. */
+    static final String STAGING = ".staging-";
 
     private final Path outbox;
 
@@ -34,6 +36,15 @@ public final class OutputPaths {
 
     public Path departmentDir(DeptYear key) {
         return inside(yearDir(key.fiscalYear()).resolve(folderName(key.deptCode())));
+    }
+
+    /**
+     * Where a department-year's new report set is written before it replaces the old one, file by file:
+     * {@code outbox/.staging-<fiscal_year>-<dept folder>/}, on the same file system as the set, hidden from
+     * the status page and {@code /outbox/}. Only the holder of the report lock writes there.
+     */
+    public Path stagingDir(DeptYear key) {
+        return inside(outbox.resolve(STAGING + key.fiscalYear() + "-" + folderName(key.deptCode())));
     }
 
     /**

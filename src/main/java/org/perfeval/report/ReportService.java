@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +32,7 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.perfeval.CrashPoints;
 import org.perfeval.aggregate.Aggregator;
 import org.perfeval.aggregate.DepartmentFigures;
 import org.perfeval.model.DepartmentProfile;
@@ -44,11 +49,14 @@ import org.perfeval.report.tables.ProjectsCsvWriter;
 import org.perfeval.report.tables.SummaryWriter;
 import org.perfeval.store.Database;
 import org.perfeval.store.FiguresStore;
+import org.perfeval.store.ReportMarks;
 
 /**
  * Regenerates the report set of department-years from what is stored (SPEC §7): per department
  * report.json, report.html, report.docx, the three attachments and projects.csv, then manifest.json
- * last; per year the summary. Synchronised: the debounced regeneration and the nightly consolidation
+ * last; per year the summary. A set is written whole into a staging folder before its files replace the
+ * old ones, so a failure half way (a full disk) leaves the old set as it was; the department-years stay
+ * marked out of date in the database ({@link ReportMarks}) until their sets and summaries are written. Synchronised: the debounced regeneration and the nightly consolidation
  * never write one department's set at the same time.
  */
 public final class ReportService {
@@ -85,10 +93,13 @@ public final class ReportService {
     }
 
     private final OutputLock outputLock;
+    private final ReportMarks marks;
+    private volatile Failure lastFailure;
 
-    public ReportService(FiguresStore figures, Aggregator aggregator, ReportAssembler assembler, OutputPaths paths,
-                         Path departmentTextsDir, OutputLock outputLock) {
+    public ReportService(FiguresStore figures, ReportMarks marks, Aggregator aggregator, ReportAssembler assembler,
+                         OutputPaths paths, Path departmentTextsDir, OutputLock outputLock) {
         this.outputLock = outputLock;
+        this.marks = marks;
         this.figures = figures;
         this.aggregator = aggregator;
         this.assembler = assembler;
@@ -102,16 +113,51 @@ public final class ReportService {
      */
     public synchronized int regenerate(Collection<DeptYear> keys) throws SQLException, IOException {
         try (Database.NamedLock lock = outputLock.acquire()) {
-            return write(keys);
+            int written = write(keys);
+            lastFailure = null;
+            return written;
+        } catch (SQLException | IOException | RuntimeException e) {
+            lastFailure = new Failure(Instant.now(), problem(e));
+            throw e;
         }
+    }
+
+    /** When the last report run failed, and why (bilingual); null while the last one succeeded. */
+    public record Failure(Instant at, String problem) {
+    }
+
+    /** The last report run's failure, or null when it succeeded (or none ran yet). */
+    public Failure lastFailure() {
+        return lastFailure;
+    }
+
+    /** Department-years marked out of date in the database: left by a crash, or by a run that failed. */
+    public Set<DeptYear> markedOutOfDate() throws SQLException {
+        return marks.pending().keySet();
+    }
+
+    /** What an operator is told when reports could not be written: what failed and what to check. */
+    public static String problem(Exception e) {
+        String reason = e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.toString();
+        if (e instanceof SQLException) {
+            return "报告未能生成：读取数据库出错（" + reason + "）。报告会自动重试。 Reports could not be written: reading"
+                    + " the database failed (" + reason + "); they are tried again automatically.";
+        }
+        return "报告未能写入 outbox 文件夹（" + reason + "）。请确认 outbox 是可写的文件夹、磁盘有剩余空间；报告会自动重试，"
+                + "原有的报告保持不变。 Reports could not be written to the outbox folder (" + reason + "): check that"
+                + " outbox is a writable folder and that the disk has free space. They are tried again automatically;"
+                + " the earlier reports stay as they were.";
     }
 
     private int write(Collection<DeptYear> keys) throws SQLException, IOException {
         long t0 = System.nanoTime();
         SortedSet<Integer> years = new TreeSet<>();
+        Map<DeptYear, Long> marked = new TreeMap<>();
         int written = 0;
         Map<Long, String> batchFileNames = figures.batchFileNames();
         for (DeptYear key : keys) {
+            // read before the figures: a file committed after this raises the mark, which then stays
+            marked.put(key, marks.version(key));
             writeDepartment(key, batchFileNames);
             years.add(key.fiscalYear());
             written++;
@@ -120,8 +166,11 @@ public final class ReportService {
             }
         }
         for (int year : years) {
+            CrashPoints.reach(CrashPoints.SUMMARY);
             writeSummary(year);
         }
+        // the marks go only when the sets and their years' summaries are all written
+        marks.clear(marked);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         LOG.info("reports written for {} department-year(s) in {} ms", written, took.toMillis());
         int count = written;
@@ -192,21 +241,48 @@ public final class ReportService {
         ReportInput input = new ReportInput(document, profile.orElse(null),
                 DepartmentTexts.load(departmentTextsDir, key.deptCode()));
         Path dir = paths.departmentDir(key);
-        Narrative narrative = Narrative.of(input);
-        List<Callable<Path>> writers = List.of(
-                () -> jsonWriter.write(dir, document),
-                () -> htmlWriter.write(dir, input, narrative),
-                () -> docxWriter.write(dir, input, narrative),
-                () -> attachment1.write(dir, input),
-                () -> attachment2.write(dir, input),
-                () -> attachment3.write(dir, input),
-                () -> projectsCsv.write(dir, input));
-        List<Path> files = new ArrayList<>();
-        for (Future<Path> written : invokeAll(writers)) {
-            files.add(result(written));
+        // the whole new set is written beside the old one first: a failure (a full disk) leaves the old set whole
+        Path staging = paths.stagingDir(key);
+        AtomicFiles.deleteTree(staging); // what a killed run left
+        Files.createDirectories(staging);
+        try {
+            Narrative narrative = Narrative.of(input);
+            List<Callable<Path>> writers = List.of(
+                    () -> jsonWriter.write(staging, document),
+                    () -> htmlWriter.write(staging, input, narrative),
+                    () -> docxWriter.write(staging, input, narrative),
+                    () -> attachment1.write(staging, input),
+                    () -> attachment2.write(staging, input),
+                    () -> attachment3.write(staging, input),
+                    () -> projectsCsv.write(staging, input));
+            List<Path> staged = new ArrayList<>();
+            for (Future<Path> written : invokeAll(writers)) {
+                staged.add(result(written));
+            }
+            CrashPoints.reach(CrashPoints.REPORT_STAGED);
+            List<Path> files = publish(staged, dir);
+            // last: a set is complete when its manifest lists it
+            manifest.write(dir, files);
+        } finally {
+            AtomicFiles.deleteTree(staging);
         }
-        // last: a set is complete when its manifest lists it
-        manifest.write(dir, files);
+    }
+
+    /**
+     * Moves the staged files over the old ones, one rename each: a crash in between leaves a set whose
+     * manifest no longer matches, and its mark in the database, so the next start writes it again.
+     */
+    private static List<Path> publish(List<Path> staged, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.removeTemporaryFiles(dir); // a killed run's, under this same lock
+        List<Path> files = new ArrayList<>();
+        for (Path file : staged) {
+            Path target = dir.resolve(file.getFileName().toString());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            files.add(target);
+            CrashPoints.reach(CrashPoints.REPORT_PUBLISHING);
+        }
+        return files;
     }
 
     private List<Future<Path>> invokeAll(List<Callable<Path>> writers) throws IOException {

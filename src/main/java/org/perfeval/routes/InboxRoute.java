@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.GenericFileFilter;
 
 import org.perfeval.ingest.InboxFileHandler;
 import org.perfeval.store.Database;
@@ -16,7 +17,8 @@ import org.perfeval.store.InboxFileLocks;
 /**
  * Watches {@code inbox/}: takes each file once it has stopped changing, oldest first, hands it to
  * the ingest, and moves it to where the handler says ({@code .done/} or {@code .error/}). When the
- * database fails the exchange fails, the file stays, and polling backs off before trying again.
+ * database fails the exchange fails, the file stays, and it is left alone for a while before it is tried
+ * again (a wait that doubles with each failure, see {@link InboxFileHandler#mayTake}).
  * On a shared inbox ({@link ClusterSettings#sharedInbox()}) a node first claims the file in the
  * database (Camel's idempotent read lock), so each file is read by exactly one node.
  */
@@ -25,6 +27,7 @@ public final class InboxRoute extends RouteBuilder {
     public static final String ROUTE_ID = "inbox";
     static final String TARGET = "perfevalTarget";
     private static final String FILE_LOCKS = "perfevalInboxFileLocks";
+    private static final String RETRIES = "perfevalInboxRetries";
 
     private final InboxFileHandler handler;
     private final OneRun oneRun;
@@ -61,6 +64,8 @@ public final class InboxRoute extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        getContext().getRegistry().bind(RETRIES, (GenericFileFilter<Object>) file -> file.isDirectory()
+                || handler.mayTake(file.getFileNameOnly(), file.getLastModified(), file.getFileLength()));
         String uri = "file:{{perfeval.inbox.dir}}"
                 + "?readLock=" + (cluster != null ? "idempotent-changed" + claims() : "changed")
                 + "&readLockCheckInterval={{perfeval.inbox.read-lock-check-interval-ms}}"
@@ -75,6 +80,8 @@ public final class InboxRoute extends RouteBuilder {
                 + "&eagerMaxMessagesPerPoll=false"
                 + "&maxMessagesPerPoll=0"
                 + "&move=${header." + TARGET + "}"
+                // a file that failed for a reason outside it waits longer before each attempt (InboxFileHandler)
+                + "&filter=#" + RETRIES
                 + "&backoffErrorThreshold=1&backoffMultiplier=10"
                 + (oneRun != null ? "&sendEmptyMessageWhenIdle=true" : "");
         // a failed exchange means the database failed: the file stays and is tried again, so one line is enough

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.perfeval.CrashPoints;
 import org.perfeval.model.BudgetLine;
 import org.perfeval.model.DepartmentProfile;
 import org.perfeval.model.DeptYear;
@@ -263,6 +264,8 @@ public final class BatchTransaction implements AutoCloseable {
         replaceByKey("indicator", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
                 + " AND o.project_code = n.project_code");
         replaceByKey("department_profile", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code");
+        // committed with the rows: a crash before the reports are written leaves them marked out of date
+        ReportMarks.mark(connection, touched);
         try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET kind = ?, layout = ?,"
                 + " header_row = ?, rows_read = ?, rows_ingested = ?, rows_rejected = ?, status = ?, finished_at = ?,"
                 + " message = ? WHERE id = ?")) {
@@ -278,6 +281,7 @@ public final class BatchTransaction implements AutoCloseable {
             ps.setLong(10, batchId);
             ps.executeUpdate();
         }
+        CrashPoints.reach(CrashPoints.BEFORE_COMMIT);
         connection.commit();
         committed = true;
         return touched;

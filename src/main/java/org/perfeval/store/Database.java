@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -27,33 +30,46 @@ public final class Database implements AutoCloseable {
 
     /** Connections in the PostgreSQL pool when {@code perfeval.db.pool-size} does not say. */
     public static final int DEFAULT_POOL_SIZE = 10;
+    /** How long SQLite waits for another writer's lock before failing, when {@code perfeval.db.busy-timeout-ms} does not say. */
+    public static final long DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final String url;
     private final Dialect dialect;
     private final DataSource dataSource;
+    /** The SQLite file; null for PostgreSQL. */
+    private final Path file;
     /** Named locks of this process; the database's own locks add the other nodes where there are any. */
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    /** When the SQLite file was found deleted and made again (empty), or null. */
+    private volatile Instant recreatedAt;
 
-    private Database(String url, Dialect dialect, DataSource dataSource) {
+    private Database(String url, Dialect dialect, DataSource dataSource, Path file) {
         this.url = url;
         this.dialect = dialect;
         this.dataSource = dataSource;
+        this.file = file;
     }
 
     /** Opens the database with the default pool size and brings its schema up to date. */
     public static Database open(String url, String user, String password) throws SQLException, IOException {
-        return open(url, user, password, DEFAULT_POOL_SIZE);
+        return open(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_BUSY_TIMEOUT_MS);
     }
 
-    /** Opens the database and brings its schema up to date; {@code poolSize} applies to PostgreSQL. */
-    public static Database open(String url, String user, String password, int poolSize)
+    /**
+     * Opens the database and brings its schema up to date; {@code poolSize} applies to PostgreSQL,
+     * {@code busyTimeoutMs} to SQLite (how long a write waits while another process holds the lock).
+     */
+    public static Database open(String url, String user, String password, int poolSize, long busyTimeoutMs)
             throws SQLException, IOException {
         Dialect dialect = Dialect.of(url);
+        Path file = dialect == Dialect.SQLITE ? sqliteFile(url) : null;
         DataSource dataSource = switch (dialect) {
-            case SQLITE -> sqlite(url);
+            case SQLITE -> sqlite(url, file, busyTimeoutMs);
             case POSTGRESQL -> postgres(url, user, password, poolSize);
         };
-        Database db = new Database(url, dialect, dataSource);
+        Database db = new Database(url, dialect, dataSource, file);
         try {
             new Migrations(db).migrate();
         } catch (SQLException | IOException | RuntimeException e) {
@@ -63,18 +79,23 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    private static DataSource sqlite(String url) throws IOException {
+    /** The file of a SQLite URL; null for an in-memory database, which has none. */
+    private static Path sqliteFile(String url) {
         String file = url.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
-        Path path = Path.of(query >= 0 ? file.substring(0, query) : file);
-        if (path.getParent() != null) {
+        file = query >= 0 ? file.substring(0, query) : file;
+        return file.isEmpty() || file.startsWith(":memory:") ? null : Path.of(file).toAbsolutePath();
+    }
+
+    private static DataSource sqlite(String url, Path path, long busyTimeoutMs) throws IOException {
+        if (path != null) {
             Files.createDirectories(path.getParent());
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL is durable with WAL except for the last transactions on power loss; the file stays in inbox until commit
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(30_000);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(0, busyTimeoutMs)));
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65_536);
         SQLiteDataSource ds = new SQLiteDataSource(config);
@@ -102,8 +123,57 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
+    /**
+     * A connection. With SQLite, a database file deleted while perfeval runs is noticed here: the driver
+     * would silently create an empty file without tables, so instead the loss is logged and the schema
+     * made again (see {@link #recreate}).
+     */
     public Connection connect() throws SQLException {
+        if (file != null && !Files.exists(file)) {
+            recreate();
+        }
         return dataSource.getConnection();
+    }
+
+    /** The connection the migrations use: no check for a lost file, they are what makes it again. */
+    Connection connectForMigrations() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** True when the SQLite file is gone (deleted while perfeval runs) and not yet made again. */
+    public boolean fileLost() {
+        return file != null && !Files.exists(file);
+    }
+
+    /** When the SQLite file was found deleted and made again, empty; null if it never was. */
+    public Instant recreatedAt() {
+        return recreatedAt;
+    }
+
+    /**
+     * The SQLite file was deleted while perfeval runs: everything stored is gone. Makes a new database with
+     * the schema (a left-over write-ahead log of the lost file must not be replayed into it) and says so
+     * loudly; files dropped from now on are stored in it, and the reports they touch are rewritten.
+     */
+    private synchronized void recreate() throws SQLException {
+        if (Files.exists(file)) {
+            return; // another thread did it
+        }
+        LOG.error("数据库文件 {} 在运行中被删除，已有数据全部丢失；现已新建空数据库继续运行。请停止 perfeval，从 data/backup/ 中最新的"
+                + "备份恢复该文件后重新启动，或把原来的导出文件重新放入 inbox/。 The database file {} was deleted while perfeval"
+                + " was running: everything stored in it is lost. A new, empty database was created so that perfeval"
+                + " keeps working. Stop perfeval and restore the newest copy from data/backup/, then start it again;"
+                + " or drop the original exports into inbox/ again.", file, file);
+        try {
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+            Files.createDirectories(file.getParent());
+            new Migrations(this).migrate();
+        } catch (IOException e) {
+            throw new SQLException("could not recreate the database " + file + ": " + e.getMessage(), e);
+        }
+        recreatedAt = Instant.now();
     }
 
     /**

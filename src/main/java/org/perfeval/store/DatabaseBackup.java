@@ -5,8 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,9 +45,10 @@ public final class DatabaseBackup {
         Path temp = backupDir.resolve(".perfeval-" + day.format(DAY) + ".db.tmp");
         Files.deleteIfExists(temp);
         try {
-            try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                // the path is ours, not data; quotes are doubled as SQL requires
-                s.execute("VACUUM INTO '" + temp.toAbsolutePath().toString().replace("'", "''") + "'");
+            // VACUUM INTO takes any string expression: the path is bound, not spliced into the SQL
+            try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, temp.toAbsolutePath().toString());
+                ps.execute();
             }
             Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);

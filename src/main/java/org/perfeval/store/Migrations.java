@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__inbox_claims.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__inbox_claims.sql",
+            "V3__report_pending.sql");
 
     private final Database db;
 
@@ -31,7 +32,7 @@ final class Migrations {
 
     /** Nodes starting together migrate one after the other: the second finds the schema current. */
     void migrate() throws SQLException, IOException {
-        try (Database.NamedLock lock = db.lock("perfeval-schema-migration"); Connection c = db.connect()) {
+        try (Database.NamedLock lock = db.lock("perfeval-schema-migration"); Connection c = db.connectForMigrations()) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
                         + " script TEXT NOT NULL, applied_at TEXT NOT NULL)");

@@ -22,8 +22,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.perfeval.CrashPoints;
+import org.perfeval.report.tables.ManifestWriter;
 
 /**
  * SPEC §3.6: one file is ingested in one transaction, so a crash mid-file leaves nothing of it, the
@@ -133,11 +142,175 @@ class CrashConsistencyIT {
         assertEquals(Set.of(), leftAfter, "inbox/ is empty");
     }
 
+    // ------------------------------------------------------------------ SIGKILL at named points
+
+    static final String POINT_DEPT = "770002";
+    static final String CORRECTED = "ledger-2024.csv";
+
+    /** A home whose budget and first ledger are stored and reported, copied for each kill below. */
+    @TempDir
+    static Path prepared;
+    private static Ledger firstLedger;
+    private static byte[] firstLedgerBytes;
+
+    @BeforeAll
+    static void prepareHome() throws Exception {
+        E2eHome home = E2eHome.in(prepared);
+        List<String> budget = new ArrayList<>(List.of(OnceIT.BUDGET_HEADER));
+        for (int p = 0; p < 6; p++) {
+            budget.add(csvLine("2024", POINT_DEPT, "断点测试局", project(p), "项目" + p, "项目支出", "90,000.00", "90,000.00"));
+        }
+        home.dropCsv("budget-2024.csv", 30, budget);
+        firstLedger = smallLedger(home.inbox().resolve(CORRECTED), 600, 3);
+        firstLedgerBytes = Files.readAllBytes(firstLedger.file());
+        JarRunner.create().run(home.dir(), "once").assertExit(0);
+        assertEquals(List.of(), ManifestWriter.verify(deptDir(home)), "the first report set is complete");
+    }
+
+    /**
+     * SIGKILL at each {@link CrashPoints} point while a corrected ledger (same name, other amounts) replaces
+     * the first one: right after the kill the database holds the old or the new ledger whole, the file is in
+     * inbox/ or in .done/ (once), and the report set is the old one intact, or a set whose manifest shows it
+     * is not complete; the restart then ends with the new figures exactly, a complete set and summary, an empty
+     * inbox and no temporary files.
+     */
+    @ParameterizedTest(name = "SIGKILL at {0}")
+    @ValueSource(strings = {CrashPoints.BEFORE_TRANSACTION, CrashPoints.BEFORE_COMMIT, CrashPoints.BEFORE_MOVE,
+            CrashPoints.REPORT_STAGED, CrashPoints.REPORT_PUBLISHING, CrashPoints.SUMMARY})
+    void killedAtAPointLeavesAConsistentStateAndTheRestartCompletesIt(String point) throws Exception {
+        E2eHome base = E2eHome.in(prepared);
+        E2eHome home = E2eHome.in(temp);
+        E2eHome.copyTree(base.dir(), home.dir());
+        E2eDatabase.copy(base.dir(), home.dir());
+        Ledger corrected = smallLedger(home.inbox().resolve(CORRECTED), 700, 7);
+        byte[] correctedBytes = Files.readAllBytes(corrected.file());
+
+        JarRunner.Running running = JarRunner.create().jvmOption("-D" + CrashPoints.PROPERTY + "=" + point)
+                .start(home.dir(), "once");
+        awaitPause(running, point);
+        JarRunner.Result killed = running.kill();
+        System.out.println("CrashConsistencyIT: SIGKILL at " + point);
+
+        // right after the kill: each part whole, old or new
+        boolean committed = !point.equals(CrashPoints.BEFORE_TRANSACTION) && !point.equals(CrashPoints.BEFORE_COMMIT);
+        boolean moved = committed && !point.equals(CrashPoints.BEFORE_MOVE);
+        Ledger stored = committed ? corrected : firstLedger;
+        assertLedgerStored(home, stored, "after the kill at " + point);
+        assertEquals(1, copies(home, correctedBytes), () -> "the corrected ledger is in inbox/ or .done/, once: "
+                + E2eHome.treeOrProblem(home.inbox()) + "\n" + killed.describe());
+        assertEquals(!moved, Files.exists(home.inbox().resolve(CORRECTED)), "in inbox/ until moved");
+        assertFalse(Files.exists(home.inbox().resolve(".error")), "a crash is not a file error");
+        List<String> problems = ManifestWriter.verify(deptDir(home));
+        if (point.equals(CrashPoints.REPORT_PUBLISHING)) {
+            assertFalse(problems.isEmpty(), "the manifest shows the half-published set as incomplete");
+        } else {
+            assertEquals(List.of(), problems, "the set is complete");
+            Ledger reported = point.equals(CrashPoints.SUMMARY) ? corrected : firstLedger;
+            assertReported(home, reported, point.equals(CrashPoints.SUMMARY) ? firstLedger : reported);
+        }
+
+        // the restart finishes the work: the new figures everywhere, nothing half done, nothing left over
+        JarRunner.Result again = JarRunner.create().run(home.dir(), "once").assertExit(0);
+        String after = "after the restart (killed at " + point + ")\n" + again.describe();
+        assertLedgerStored(home, corrected, after);
+        assertEquals(Set.of(), home.filesLeftInInbox(), after);
+        assertEquals(1, copies(home, correctedBytes), after);
+        assertEquals(1, copies(home, firstLedgerBytes), "the first ledger stays in .done/");
+        assertEquals(1, home.number("SELECT COUNT(*) FROM ingest_batch WHERE status = 'INGESTED' AND file_name = ?",
+                CORRECTED), after);
+        assertEquals(List.of(), ManifestWriter.verify(deptDir(home)), after);
+        assertReported(home, corrected, corrected);
+        assertEquals(0, home.number("SELECT COUNT(*) FROM report_pending"), "no report left marked out of date");
+        assertEquals(List.of(), hiddenLeftovers(home.outbox()), "no temporary file or staging folder left in outbox/");
+    }
+
+    /** Waits for the child's line saying it stopped at the point; fails when it ends or takes more than 60 s. */
+    private static void awaitPause(JarRunner.Running running, String point) {
+        String line = "perfeval.test: paused at " + point;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!running.outputSoFar().contains(line)) {
+            if (!running.isAlive()) {
+                fail("'once' ended without reaching " + point + "\n" + running.outputSoFar());
+            }
+            if (System.nanoTime() > deadline) {
+                running.kill();
+                fail("'once' did not reach " + point + " within 60 s\n" + running.outputSoFar());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private static Path deptDir(E2eHome home) {
+        return home.outbox().resolve("2024").resolve(POINT_DEPT);
+    }
+
+    /** Every ledger line of exactly one of the two files, and nothing of the other. */
+    private static void assertLedgerStored(E2eHome home, Ledger ledger, String when) throws Exception {
+        assertEquals(ledger.lines(), home.number("SELECT COUNT(*) FROM ledger_line"), () -> "ledger lines " + when);
+        assertEquals(ledger.sumFen(), home.number("SELECT SUM(amount) FROM ledger_line"), () -> "Σ amount " + when);
+        assertEquals(PROJECTS_OF_POINTS, home.number("SELECT COUNT(*) FROM budget_line"), () -> "budget lines " + when);
+    }
+
+    /** report.json's and the year summary's spending, to the fen. */
+    private static void assertReported(E2eHome home, Ledger inReport, Ledger inSummary) throws IOException {
+        DemoIT.assertAmount(BigDecimal.valueOf(inReport.sumFen(), 2),
+                home.report(2024, POINT_DEPT).path("totals").path("spent"), "report.json totals.spent");
+        JsonNode summary = JSON.readTree(home.outbox().resolve("2024").resolve("summary.json").toFile());
+        DemoIT.assertAmount(BigDecimal.valueOf(inSummary.sumFen(), 2),
+                summary.path("departments").path(0).path("spent"), "summary.json spent");
+    }
+
+    /** How many files with exactly these bytes are in inbox/ itself and anywhere under inbox/.done/. */
+    private static long copies(E2eHome home, byte[] content) throws IOException {
+        long n = 0;
+        List<Path> candidates = new ArrayList<>();
+        try (Stream<Path> top = Files.list(home.inbox())) {
+            top.filter(Files::isRegularFile).forEach(candidates::add);
+        }
+        Path done = home.inbox().resolve(".done");
+        if (Files.isDirectory(done)) {
+            try (Stream<Path> all = Files.walk(done)) {
+                all.filter(Files::isRegularFile).forEach(candidates::add);
+            }
+        }
+        for (Path file : candidates) {
+            if (java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Paths under outbox/ with a segment starting with a dot: temporary files, staging folders. */
+    private static List<String> hiddenLeftovers(Path outbox) throws IOException {
+        return E2eHome.tree(outbox).keySet().stream().filter(p -> p.startsWith(".") || p.contains("/.")).toList();
+    }
+
+    static final int PROJECTS_OF_POINTS = 6;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A ledger of {@code lines} lines over the six projects, amounts varied by {@code seed}; returns Σ in fen. */
+    private static Ledger smallLedger(Path file, int lines, int seed) throws IOException {
+        long sum = 0;
+        List<String> out = new ArrayList<>(List.of(OnceIT.LEDGER_HEADER));
+        for (int i = 0; i < lines; i++) {
+            long fen = (i * 7919L * seed) % 900_000L + 1;
+            sum += fen;
+            out.add(csvLine("2024", POINT_DEPT, String.format("2024-%02d-%02d", 1 + i % 12, 1 + i % 28), "记-" + i, "1",
+                    project(i % PROJECTS_OF_POINTS), "第" + i + "笔", "30201 办公费", "一般公共预算",
+                    BigDecimal.valueOf(fen, 2).toPlainString()));
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, (String.join("\r\n", out) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        E2eHome.age(file, 10);
+        return new Ledger(file, sum, lines);
+    }
+
     private static String project(int p) {
         return String.format("P%03d", p);
     }
 
-    record Ledger(Path file, long sumFen) {
+    record Ledger(Path file, long sumFen, int lines) {
     }
 
     /** 300,000 lines, three per voucher, in the amount spellings exports use; returns Σ in fen. */
@@ -166,7 +339,7 @@ class CrashConsistencyIT {
                 out.write("\r\n");
             }
         }
-        return new Ledger(file, sum);
+        return new Ledger(file, sum, LINES);
     }
 
     /**

@@ -36,6 +36,7 @@ public final class JarRunner {
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> unsetEnvironment = new ArrayList<>();
+    private final List<String> launcher = new ArrayList<>();
     private Path workingDir;
     private Duration timeout = DEFAULT_TIMEOUT;
 
@@ -56,6 +57,12 @@ public final class JarRunner {
     /** Adds a JVM option such as {@code -Dperfeval.inbox.poll-delay-ms=100}. */
     public JarRunner jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /** Runs java through this command, such as {@code prlimit --fsize=40000 --}, which then execs it. */
+    public JarRunner launcher(String... command) {
+        launcher.addAll(Arrays.asList(command));
         return this;
     }
 
@@ -97,7 +104,7 @@ public final class JarRunner {
 
     /** Starts the command and returns at once: for tests that watch or kill the process. */
     public Running start(Path home, String... args) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");

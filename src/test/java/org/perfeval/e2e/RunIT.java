@@ -1,21 +1,14 @@
 package org.perfeval.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.perfeval.e2e.E2eHome.csvLine;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -34,37 +27,25 @@ class RunIT {
     void runIngestsDroppedFilesWritesTheReportAndStopsOnSigterm() throws Exception {
         E2eHome home = E2eHome.in(temp);
         Files.createDirectories(home.inbox());
-        JarRunner.Running running = JarRunner.create()
-                .jvmOption("-Dperfeval.http.port=" + freePort())
-                .jvmOption("-Dperfeval.inbox.poll-delay-ms=200")
-                .start(home.dir(), "run");
-        try {
+        try (ServiceRun service = ServiceRun.start(home, JarRunner.create())) {
             home.dropCsv("budget.csv", 10, List.of(OnceIT.BUDGET_HEADER,
                     csvLine("2024", "660001", "运行局", "P001", "项目一", "项目支出", "10,000.00", "10,000.00")));
             home.dropCsv("ledger-1.csv", 5, List.of(OnceIT.LEDGER_HEADER,
                     csvLine("2024", "660001", "2024-05-01", "记-1", "1", "P001", "付款", "30201", "一般公共预算", "2,500.00")));
 
-            awaitTrue(running, "report.json for 2024/660001 with spent 2,500.00", () ->
+            service.await("report.json for 2024/660001 with spent 2,500.00", () ->
                     spent(home).compareTo(new BigDecimal("2500.00")) == 0);
 
             // a second export while the service keeps running: the report follows
             home.dropCsv("ledger-2.csv", 1, List.of(OnceIT.LEDGER_HEADER,
                     csvLine("2024", "660001", "2024-06-01", "记-2", "1", "P001", "付款", "30201", "一般公共预算", "1,000.00")));
-            awaitTrue(running, "report.json updated to spent 3,500.00", () ->
+            service.await("report.json updated to spent 3,500.00", () ->
                     spent(home).compareTo(new BigDecimal("3500.00")) == 0);
             assertEquals(Set.of(), home.filesLeftInInbox());
             assertEquals(Set.of("budget.csv", "ledger-1.csv", "ledger-2.csv"),
                     E2eHome.fileNames(home.datedFolder(".done")));
-        } finally {
-            if (running.isAlive()) {
-                running.process().destroy(); // SIGTERM
-            }
+            service.stop(); // SIGTERM: gone within 30 s, status 0 or 143
         }
-        long stopping = System.nanoTime();
-        JarRunner.Result r = running.await(Duration.ofSeconds(40));
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping);
-        assertTrue(seconds <= 30, () -> "stopped within 30 s of SIGTERM, took " + seconds + " s");
-        assertTrue(r.exitCode() == 0 || r.exitCode() == 143, r::describe);
     }
 
     private static BigDecimal spent(E2eHome home) {
@@ -76,26 +57,6 @@ class RunIT {
             return totals.path("spent").isNumber() ? totals.path("spent").decimalValue() : BigDecimal.ONE.negate();
         } catch (IOException e) {
             return BigDecimal.ONE.negate(); // being replaced right now: look again
-        }
-    }
-
-    /** Polls until the condition holds; fails after 30 s or when the service died. */
-    private static void awaitTrue(JarRunner.Running running, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (!running.isAlive()) {
-                fail("'run' exited while waiting for " + what + "\n" + running.outputSoFar());
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no " + what + " within 30 s\n" + running.outputSoFar());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -53,6 +53,21 @@ class OutboxFilesTest {
     }
 
     @Test
+    void linksAreJudgedByWhereTheyLeadNotByWhereTheyAre() throws Exception {
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(secrets.resolve("key.txt"), "secret");
+        Files.createSymbolicLink(outbox.resolve("2024/自然资源局/deep"), secrets);
+        Files.createSymbolicLink(outbox.resolve("latest"), outbox.resolve("2024"));
+        assertTrue(files.resolve("2024/自然资源局/deep/key.txt").isEmpty(), "a folder link leading out");
+        assertEquals(outbox.resolve("2024/summary.json").toRealPath(), files.resolve("latest/summary.json").orElseThrow(),
+                "a link that stays inside outbox is served");
+        for (String path : List.of("..", ".", "2024/自然资源局/../../../secrets/key.txt", "2024/自然资源局/report.json/..",
+                "2024/．．/．．/secrets/key.txt", "%2e%2e/secrets/key.txt", "2024/自然资源局/report.json/")) {
+            assertTrue(files.resolve(path).isEmpty(), path);
+        }
+    }
+
+    @Test
     void namesContentTypes() {
         assertEquals("application/json; charset=utf-8", OutboxFiles.contentType(Path.of("report.json")));
         assertEquals("text/html; charset=utf-8", OutboxFiles.contentType(Path.of("REPORT.HTML")));

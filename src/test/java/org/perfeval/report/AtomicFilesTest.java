@@ -2,6 +2,7 @@ package org.perfeval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,36 @@ class AtomicFilesTest {
         }));
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target), files(), "no temporary file left behind");
+    }
+
+    @Test
+    void theTemporaryFileOfAKilledWriterGoesWhenTheSameFileIsWrittenAgain() throws IOException {
+        Path leftover = Files.writeString(dir.resolve(".report.json-8123456789012345678.tmp"), "half");
+        Path otherTarget = Files.writeString(dir.resolve(".summary.json-8123456789012345678.tmp"), "half");
+        Path notOurs = Files.writeString(dir.resolve(".report.json-backup.tmp"), "someone else's");
+        AtomicFiles.write(dir.resolve("report.json"), out -> out.write('1'));
+        assertEquals(List.of(notOurs, otherTarget, dir.resolve("report.json")), files().stream().sorted().toList(),
+                "only the leftover of report.json itself went: " + leftover);
+    }
+
+    @Test
+    void aNameNearTheFileSystemLimitGetsAShortTemporaryName() throws IOException {
+        // 80 CJK characters are 240 bytes: with the ".<name>-<digits>.tmp" around them, more than 255
+        Path target = dir.resolve("预".repeat(80) + ".csv");
+        Path temp = AtomicFiles.createTemp(target);
+        assertTrue(temp.getFileName().toString().getBytes(StandardCharsets.UTF_8).length < 64, temp.toString());
+        AtomicFiles.write(target, out -> out.write('1'));
+        assertEquals(List.of(target), files(), "the earlier temporary file of the same target was removed too");
+    }
+
+    @Test
+    void removeTemporaryFilesClearsEveryTargetsLeftoversAndNothingElse() throws IOException {
+        Files.writeString(dir.resolve(".report.html-77.tmp"), "half");
+        Files.writeString(dir.resolve(".manifest.json-78.tmp"), "half");
+        Path report = Files.writeString(dir.resolve("report.json"), "whole");
+        Path hidden = Files.writeString(dir.resolve(".hidden"), "not a temporary file");
+        AtomicFiles.removeTemporaryFiles(dir);
+        assertEquals(List.of(hidden, report), files().stream().sorted().toList());
     }
 
     private List<Path> files() throws IOException {

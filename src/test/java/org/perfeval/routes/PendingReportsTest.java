@@ -120,6 +120,40 @@ class PendingReportsTest {
         assertEquals(Set.of(key(1)), pending.takeIfQuiet(afterPutBack + DEBOUNCE_NANOS));
     }
 
+    /** A lasting fault (the outbox not writable): each failure waits twice as long, up to a minute. */
+    @Test
+    void afterFailuresTheKeysWaitLongerEachTimeAndASuccessResetsTheWait() {
+        pending.add(Set.of(key(1)));
+        long t = System.nanoTime() + DEBOUNCE_NANOS;
+        List<Long> waits = new ArrayList<>();
+        for (int failure = 1; failure <= 8; failure++) {
+            Set<DeptYear> taken = pending.takeIfQuiet(t);
+            assertEquals(Set.of(key(1)), taken, "handed out again after the wait");
+            pending.failed(taken, t);
+            long wait = firstTickHandingOut(t);
+            waits.add(wait / 1_000_000_000L);
+            t += wait;
+        }
+        assertEquals(List.of(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L), waits, "seconds between attempts");
+
+        pending.succeeded();
+        Set<DeptYear> taken = pending.takeIfQuiet(t);
+        pending.failed(taken, t);
+        assertEquals(DEBOUNCE_NANOS, firstTickHandingOut(t), "back to the shortest wait after a success");
+    }
+
+    /** How long after {@code from} the keys come out, probed at 500 ms ticks without taking them. */
+    private long firstTickHandingOut(long from) {
+        for (long wait = TICK_NANOS; wait <= 2 * PendingReports.MAX_RETRY_NANOS; wait += TICK_NANOS) {
+            Set<DeptYear> keys = pending.takeIfQuiet(from + wait);
+            if (!keys.isEmpty()) {
+                pending.add(keys);
+                return wait;
+            }
+        }
+        throw new AssertionError("never handed out again");
+    }
+
     private static void collect(List<Set<DeptYear>> regenerations, Set<DeptYear> keys) {
         if (!keys.isEmpty()) {
             regenerations.add(keys);

@@ -47,7 +47,7 @@ class ConcurrentNodesTest {
     }
 
     private Database open() throws Exception {
-        Database db = Database.open(url, pg.user(), null, 3);
+        Database db = Database.open(url, pg.user(), null, 3, Database.DEFAULT_BUSY_TIMEOUT_MS);
         opened.add(db);
         return db;
     }

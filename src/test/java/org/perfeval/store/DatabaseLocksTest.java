@@ -41,7 +41,7 @@ class DatabaseLocksTest {
     }
 
     private Database open(String url, String user) throws Exception {
-        Database db = Database.open(url, user, null, 3);
+        Database db = Database.open(url, user, null, 3, Database.DEFAULT_BUSY_TIMEOUT_MS);
         opened.add(db);
         return db;
     }

@@ -35,7 +35,7 @@ class InboxFileLocksTest {
     @BeforeEach
     void open() throws Exception {
         TestPostgres pg = TestPostgres.require();
-        database = Database.open(pg.createDatabase(), pg.user(), null, 20);
+        database = Database.open(pg.createDatabase(), pg.user(), null, 20, Database.DEFAULT_BUSY_TIMEOUT_MS);
         opened.add(database);
     }
 

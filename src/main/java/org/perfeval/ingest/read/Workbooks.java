@@ -104,7 +104,8 @@ final class Workbooks {
             if (t instanceof OldFileFormatException) {
                 return new UnreadableFileException(OLD_EXCEL, e);
             }
-            if (message.contains("Zip bomb") || message.contains("ZipSecureFile")) {
+            if (message.contains("Zip bomb") || message.contains("ZipSecureFile")
+                    || message.contains("potentially malicious")) {
                 return new UnreadableFileException(ZIP_BOMB, e);
             }
         }

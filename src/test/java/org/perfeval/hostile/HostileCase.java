@@ -152,6 +152,11 @@ public final class HostileCase {
         return e2eNote == null;
     }
 
+    /** Why the case is left out of the jar run, or null. */
+    public String leftOutOfEndToEndRun() {
+        return e2eNote;
+    }
+
     public void make(Path target) throws java.io.IOException {
         maker.make(target);
     }

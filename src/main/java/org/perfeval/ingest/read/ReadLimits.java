@@ -22,7 +22,7 @@ public record ReadLimits(int maxColumns, int maxCellChars, int maxRowsPerTable, 
                          long maxXlsxPartBytes, long maxXlsBytes) {
 
     public static final long MIB = 1024L * 1024L;
-    public static final ReadLimits DEFAULTS = new ReadLimits(1_000, 32_767, 5_000_000, 1_048_576, 256 * MIB, 64 * MIB);
+    public static final ReadLimits DEFAULTS = new ReadLimits(1_000, 32_767, 5_000_000, 1_048_576, 128 * MIB, 64 * MIB);
 
     public ReadLimits {
         if (maxColumns < 1 || maxCellChars < 1 || maxRowsPerTable < 1 || maxLineChars < 1 || maxXlsxPartBytes < 1

@@ -101,6 +101,8 @@ public final class HostileCorpus {
         // ---- workbooks that are not what they seem
         cases.add(error("truncated-xlsx", "截断.xlsx", HostileFiles.truncated(goodWorkbook))
                 .says("损坏或不完整", "damaged or incomplete"));
+        cases.add(error("sheet-missing-xlsx", "缺工作表.xlsx", HostileFiles.sheetMissing())
+                .says("损坏或不完整", "damaged or incomplete"));
         cases.add(error("zip-bomb-xlsx", "压缩炸弹.xlsx", HostileFiles.zipBomb(64)).says("压缩炸弹", "zip bomb"));
         cases.add(error("encrypted-xlsx", "加密.xlsx", HostileFiles.encrypted(goodWorkbook))
                 .says("已加密", "password-protected"));

@@ -125,9 +125,28 @@ final class HostileFiles {
                     setCell(row.createCell(c), cells.get(c));
                 }
             }
+            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(FIXED_TIME));
             wb.write(out);
-            return out.toByteArray();
+            return withFixedTimes(out.toByteArray());
         }
+    }
+
+    private static final java.util.Date FIXED_TIME = new java.util.Date(1_700_000_000_000L);
+
+    /** The same zip with every entry dated {@link #FIXED_TIME}: the same workbook gives the same bytes. */
+    private static byte[] withFixedTimes(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             ZipOutputStream rezipped = new ZipOutputStream(out)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTime(FIXED_TIME.getTime());
+                rezipped.putNextEntry(copy);
+                in.transferTo(rezipped);
+                rezipped.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void setCell(Cell cell, Object value) {
@@ -199,6 +218,15 @@ final class HostileFiles {
                 }
                 zip.write("</sst>".getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
+            }
+        };
+    }
+
+    /** A workbook whose only sheet is listed but missing from the zip (as a damaged copy may leave it). */
+    static Maker sheetMissing() {
+        return target -> {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
+                workbookSkeleton(zip);
             }
         };
     }

@@ -183,8 +183,14 @@ public final class HostileCorpus {
                 .outputs(HostileOutputs::reportFoldersStayInOutbox));
         cases.add(done("formula-injection-budget", "公式注入预算.csv", csv(injectedBudget()))
                 .rows(INJECTED.size(), 1).rejectedFor("金额无法识别"));
-        cases.add(done("formula-injection-indicators", "公式注入绩效指标.csv", csv(injectedIndicators()))
-                .rows(3, 0).after("formula-injection-budget").outputs(HostileOutputs::injectionIsDefused));
+        cases.add(done("formula-injection-ledger", "公式注入明细账.csv", csv(injectedLedger()))
+                .rows(INJECTED.size(), 1).rejectedFor("金额无法识别"));
+        cases.add(done("formula-injection-profile", "公式注入基本情况.csv", csv(List.of(
+                List.of("年度", "单位编码", "单位名称", "编制数", "在职人数", "退休人数", "总人数"),
+                List.of("2024", INJECTION_DEPT, INJECTED.get(5), "10", "9", "3", "12")))).rows(1, 0));
+        cases.add(done("formula-injection-indicators", "公式注入绩效指标.csv", csv(injectedIndicators())).rows(3, 0)
+                .after("formula-injection-budget", "formula-injection-ledger", "formula-injection-profile")
+                .outputs(HostileOutputs::injectionIsDefused));
         cases.add(done("long-file-name", "很".repeat(80) + ".csv", csv(rowsWithBadAmounts("900014", 10, 1)))
                 .rows(9, 1).rejectedFor("金额无法识别"));
 
@@ -303,6 +309,18 @@ public final class HostileCorpus {
             table.add(List.of("2024", INJECTION_DEPT, text, code, text, "项目支出", text, text, "1000", "1000"));
         }
         table.add(List.of("2024", INJECTION_DEPT, INJECTED.get(0), "P9", INJECTED.get(1), "项目支出", "", "", "=1+1", "=1+1"));
+        return table;
+    }
+
+    /** Ledger lines of the injected project whose every text field starts with a formula character; one bad amount. */
+    private static List<List<String>> injectedLedger() {
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("会计年度", "单位编码", "凭证日期", "凭证号", "分录号", "项目编码", "摘要", "经济分类科目", "功能分类", "支出金额"));
+        for (String text : INJECTED) {
+            table.add(List.of("2024", INJECTION_DEPT, "2024-06-30", text, text, "=1+1", text, text, text, "100.00"));
+        }
+        table.add(List.of("2024", INJECTION_DEPT, "2024-06-30", "记-9", "1", "=1+1", INJECTED.get(0), INJECTED.get(1),
+                INJECTED.get(2), "@SUM(A1:A9)"));
         return table;
     }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -244,46 +245,35 @@ final class Fuzzer {
     // ------------------------------------------------------------------ valid exports
 
     private List<List<String>> ledger(String dept) {
-        List<List<String>> table = new ArrayList<>();
-        table.add(HostileFiles.LEDGER_HEADER);
-        int rows = 5 + random.nextInt(30);
-        for (int i = 1; i <= rows; i++) {
-            table.add(HostileFiles.ledgerRow(dept, i, amount()));
-        }
-        return table;
+        return table(HostileFiles.LEDGER_HEADER, 5 + random.nextInt(30), i -> HostileFiles.ledgerRow(dept, i, amount()));
     }
 
     private List<List<String>> budget(String dept) {
-        List<List<String>> table = new ArrayList<>();
-        table.add(HostileCorpus.BUDGET_HEADER);
-        int rows = 3 + random.nextInt(15);
-        for (int i = 1; i <= rows; i++) {
+        return table(HostileCorpus.BUDGET_HEADER, 3 + random.nextInt(15), i -> {
             String initial = amount();
-            table.add(List.of("2024", dept, "测试单位", "P" + i, "项目" + i, i % 4 == 0 ? "公用经费" : "项目支出",
-                    "2010101 行政运行", "财预〔2024〕" + i + "号", initial, initial));
-        }
-        return table;
+            return List.of("2024", dept, "测试单位", "P" + i, "项目" + i, i % 4 == 0 ? "公用经费" : "项目支出",
+                    "2010101 行政运行", "财预〔2024〕" + i + "号", initial, initial);
+        });
     }
 
     private List<List<String>> indicators(String dept) {
-        List<List<String>> table = new ArrayList<>();
-        table.add(List.of("年度", "单位编码", "项目编码", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"));
-        int rows = 3 + random.nextInt(12);
         String[][] levels = {{"产出指标", "数量指标"}, {"效益指标", "社会效益指标"}, {"满意度指标", "服务对象满意度指标"}};
-        for (int i = 1; i <= rows; i++) {
-            String[] level = levels[i % 3];
-            table.add(List.of("2024", dept, "P" + (1 + i % 3), level[0], level[1], "指标" + i, "≥" + (80 + i) + "%",
-                    (70 + random.nextInt(30)) + "%", i % 2 == 0 ? "" : "进度滞后"));
-        }
-        return table;
+        return table(List.of("年度", "单位编码", "项目编码", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                "偏差原因分析及改进措施"), 3 + random.nextInt(12), i -> List.of("2024", dept, "P" + (1 + i % 3), levels[i % 3][0],
+                levels[i % 3][1], "指标" + i, "≥" + (80 + i) + "%", (70 + random.nextInt(30)) + "%", i % 2 == 0 ? "" : "进度滞后"));
     }
 
     private List<List<String>> profile(String dept) {
+        return table(List.of("年度", "单位编码", "单位名称", "编制数", "在职人数", "退休人数", "总人数", "三公经费预算数"),
+                1 + random.nextInt(4), i -> List.of(Integer.toString(2025 - i), dept, "测试单位", "90", "88", "33", "121", amount()));
+    }
+
+    /** The header, then rows 1 … {@code rows}. */
+    private static List<List<String>> table(List<String> header, int rows, IntFunction<List<String>> row) {
         List<List<String>> table = new ArrayList<>();
-        table.add(List.of("年度", "单位编码", "单位名称", "编制数", "在职人数", "退休人数", "总人数", "三公经费预算数"));
-        int rows = 1 + random.nextInt(4);
-        for (int i = 0; i < rows; i++) {
-            table.add(List.of(Integer.toString(2024 - i), dept, "测试单位", "90", "88", "33", "121", amount()));
+        table.add(header);
+        for (int i = 1; i <= rows; i++) {
+            table.add(row.apply(i));
         }
         return table;
     }

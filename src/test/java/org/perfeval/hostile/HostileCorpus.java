@@ -20,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.perfeval.ingest.read.FileInspector;
 
@@ -45,23 +43,12 @@ public final class HostileCorpus {
             "<img src=x onerror=alert(1)>");
     static final String INJECTION_DEPT = "880099";
 
-    /** The edge amounts of {@code 金额边界.csv}: the text in the file and the yuan it must be stored as. */
-    static final Map<String, String> STORED_AMOUNTS = new LinkedHashMap<>();
-
-    static {
-        STORED_AMOUNTS.put("999,999,999,999,999.99", "999999999999999.99");
-        STORED_AMOUNTS.put("-0", "0.00");
-        STORED_AMOUNTS.put("-0.00", "0.00");
-        STORED_AMOUNTS.put("(0)", "0.00");
-        STORED_AMOUNTS.put("１２３．４５", "123.45");
-        STORED_AMOUNTS.put("1,234.5", "1234.50");
-        STORED_AMOUNTS.put("0.005", "0.01");
-        STORED_AMOUNTS.put("-14.42", "-14.42");
-        STORED_AMOUNTS.put("（14.42）", "-14.42");
-        STORED_AMOUNTS.put("¥100", "100.00");
-        STORED_AMOUNTS.put("1.5万元", "15000.00");
-        STORED_AMOUNTS.put("—", "0.00");
-    }
+    /** The edge amounts of {@code 金额边界.csv}: the text in the file, then the yuan it must be stored as. */
+    static final List<List<String>> STORED_AMOUNTS = List.of(
+            List.of("999,999,999,999,999.99", "999999999999999.99"), List.of("-0", "0.00"), List.of("-0.00", "0.00"),
+            List.of("(0)", "0.00"), List.of("１２３．４５", "123.45"), List.of("1,234.5", "1234.50"), List.of("0.005", "0.01"),
+            List.of("-14.42", "-14.42"), List.of("（14.42）", "-14.42"), List.of("¥100", "100.00"),
+            List.of("1.5万元", "15000.00"), List.of("—", "0.00"));
 
     static final List<String> REJECTED_AMOUNTS = List.of("1000000000000000", "1e5", "1E+10");
 
@@ -251,8 +238,8 @@ public final class HostileCorpus {
         List<List<String>> table = new ArrayList<>();
         table.add(LEDGER_HEADER);
         int n = 0;
-        for (String amount : STORED_AMOUNTS.keySet()) {
-            table.add(ledgerRow("900020", ++n, amount));
+        for (List<String> amount : STORED_AMOUNTS) {
+            table.add(ledgerRow("900020", ++n, amount.get(0)));
         }
         for (String amount : REJECTED_AMOUNTS) {
             table.add(ledgerRow("900020", ++n, amount));

@@ -12,10 +12,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +27,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.perfeval.e2e.E2eHome;
 
 /**
  * Checks of what a home folder holds after the hostile corpus: the database read with plain JDBC,
@@ -49,8 +47,8 @@ final class HostileOutputs {
                 + " ON b.id = l.batch_id WHERE b.file_name = '金额边界.csv' ORDER BY l.source_row");
         List<String> expected = new ArrayList<>();
         int n = 0;
-        for (String yuan : HostileCorpus.STORED_AMOUNTS.values()) {
-            expected.add("记-" + ++n + " " + new BigDecimal(yuan).movePointRight(2).longValueExact());
+        for (List<String> amount : HostileCorpus.STORED_AMOUNTS) {
+            expected.add("记-" + ++n + " " + new BigDecimal(amount.get(1)).movePointRight(2).longValueExact());
         }
         assertEquals(expected, rows.stream().map(r -> r.get(0) + " " + r.get(1)).toList(), "amounts in fen");
     }
@@ -151,23 +149,6 @@ final class HostileOutputs {
 
     /** Rows of a query on the home's SQLite database, as strings. */
     static List<List<String>> query(Path home, String sql, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("data").resolve("perfeval.db"));
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<List<String>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        }
+        return E2eHome.at(home).rows(sql, args);
     }
 }

@@ -34,7 +34,7 @@ public final class HostileCorpus {
     /** Department codes that try to leave outbox/ or name a device; all but the last two are stored. */
     static final List<String> HOSTILE_CODES = List.of("../../逃逸", "../../../逃逸", "/tmp/perfeval-逃逸", "a/b", "a\\b",
             "..", ".", "CON", "NUL", "COM1", "LPT1", "con.txt", "AUX.csv");
-    /** Codes rejected as rows: a NUL character, and longer than the 64 characters a folder name takes. */
+    /** Department and project codes rejected as rows: a NUL character, longer than the 64 characters of a folder name. */
     static final List<String> REJECTED_CODES = List.of("D\u0000NUL", "D".repeat(300));
 
     /** Formula injection, one per leading character, and markup for the HTML report. */
@@ -166,7 +166,7 @@ public final class HostileCorpus {
         cases.add(done("impossible-dates", "日期不存在.csv", csv(badDates()))
                 .rows(16, 4).rejectedFor("日期不存在", "日期无法识别"));
         cases.add(done("hostile-codes", "危险编码.csv", csv(hostileCodes()))
-                .rows(HOSTILE_CODES.size() + 1, REJECTED_CODES.size()).rejectedFor("编码过长或含有控制字符")
+                .rows(HOSTILE_CODES.size() + 3, 2 * REJECTED_CODES.size()).rejectedFor("编码过长或含有控制字符")
                 .outputs(HostileOutputs::reportFoldersStayInOutbox));
         cases.add(done("formula-injection-budget", "公式注入预算.csv", csv(injectedBudget()))
                 .rows(INJECTED.size(), 1).rejectedFor("金额无法识别"));
@@ -274,13 +274,20 @@ public final class HostileCorpus {
         for (String code : HOSTILE_CODES) {
             table.add(ledgerRow(code, ++n, "1.00"));
         }
-        List<String> projectCodes = new ArrayList<>(ledgerRow("900022", ++n, "1.00"));
-        projectCodes.set(4, "../../P/../CON");
-        table.add(projectCodes);
+        for (String code : List.of("../../P/../CON", "/etc/passwd", "COM1")) {
+            table.add(withProject(ledgerRow("900022", ++n, "1.00"), code));
+        }
         for (String code : REJECTED_CODES) {
             table.add(ledgerRow(code, ++n, "1.00"));
+            table.add(withProject(ledgerRow("900022", ++n, "1.00"), code));
         }
         return table;
+    }
+
+    private static List<String> withProject(List<String> ledgerRow, String projectCode) {
+        List<String> row = new ArrayList<>(ledgerRow);
+        row.set(4, projectCode);
+        return row;
     }
 
     static final List<String> BUDGET_HEADER = List.of("年度", "单位编码", "单位名称", "项目编码", "项目名称", "支出类型",

@@ -99,6 +99,7 @@ public final class HostileCorpus {
         cases.add(error("html-as-xls", "网页.xls", text("\uFEFF<html><head><meta charset=\"utf-8\"></head><body><table>"
                 + "<tr><td>单位编码</td><td>项目编码</td><td>支出金额</td></tr><tr><td>900001</td><td>P001</td><td>1</td></tr>"
                 + "</table></body></html>", StandardCharsets.UTF_8)).says("网页", "web page"));
+        cases.add(error("excel95-xls", "旧版Excel.xls", HostileFiles.excel95()).says("Excel 95", "Excel 95 or older"));
         cases.add(error("xlsx-named-xls", "改名.xls", bytes(goodWorkbook)).says(".xlsx", "rename it to .xlsx"));
         cases.add(error("mixed-kinds-xlsx", "两种报表.xlsx", xlsx(
                 "明细", LEDGER_HEADER, ledgerRow("900002", 1, "1.00"),

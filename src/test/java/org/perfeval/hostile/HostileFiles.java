@@ -280,6 +280,18 @@ final class HostileFiles {
         };
     }
 
+    /** An OLE2 file whose workbook stream is named "Book", as Excel 5.0/95 saved it (BIFF5). */
+    static Maker excel95() {
+        return target -> {
+            try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(target)) {
+                // a BIFF5 BOF record: type 0x0809, length 8, version 0x0500, workbook globals
+                byte[] bof = {0x09, 0x08, 0x08, 0x00, 0x00, 0x05, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00};
+                fs.createDocument(new java.io.ByteArrayInputStream(bof), "Book");
+                fs.writeFilesystem(out);
+            }
+        };
+    }
+
     // ------------------------------------------------------------------ things that are not files
 
     static Maker directory() {

@@ -42,6 +42,8 @@ public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     /** Log context key: the ingest batch of the file being processed. */
     public static final String MDC_BATCH = "batch";
+    /** The largest sum the database keeps exactly: a 64-bit number of fen. */
+    private static final String MAX_SUM = BigDecimal.valueOf(Long.MAX_VALUE, 2).toPlainString();
 
     private final IngestSettings settings;
     private final HeaderDetector detector;
@@ -220,9 +222,6 @@ public final class IngestService {
             tx.add(item);
         }
     }
-
-    /** The largest sum the database keeps exactly: a 64-bit number of fen. */
-    private static final String MAX_SUM = BigDecimal.valueOf(Long.MAX_VALUE, 2).toPlainString();
 
     /** Sends rows to the database writer and the rejects file. */
     private static final class StoringSink implements IngestSink {

@@ -20,10 +20,10 @@ $MVN -B -q test -Dtest=FuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dperfev
     ${SEED:+-Dperfeval.fuzz.seed="$SEED"} >"$LOG" 2>&1 || STATUS=$?
 elapsed=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 
-grep -o 'fuzz: .*' "$LOG" || true
+grep -a -o 'fuzz: .*' "$LOG" || true
 echo "wall time ${elapsed} s (Maven, compilation and JVM start included)"
 if [[ $STATUS != 0 ]]; then
-    grep -E 'AssertionFailedError|expected:|took longer' "$LOG" | head -n 5 >&2 || true
+    grep -a -E 'AssertionFailedError|expected:|took longer' "$LOG" | head -n 5 >&2 || true
     echo "FAILED: see $LOG and target/surefire-reports/" >&2
     exit 1
 fi

@@ -74,8 +74,7 @@ public final class Services implements AutoCloseable {
         LayoutRegistry layouts = LayoutRegistry.load(home.config().mappings());
         String defaultFund = settings.get("perfeval.ingest.default-fund-source", "一般公共预算");
         OutputPaths paths = new OutputPaths(settings.path("perfeval.outbox.dir", home.outbox().toString()));
-        IngestSettings ingestSettings = new IngestSettings(paths.outbox().resolve("rejects"),
-                settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"), defaultFund, ReadLimits.DEFAULTS);
+        IngestSettings ingestSettings = ingestSettings(settings, paths.outbox().resolve("rejects"));
         Path scoringFile = home.config().path().resolve("scoring.yaml");
         ScoringRules rules = Files.isRegularFile(scoringFile) ? ScoringRules.load(scoringFile) : ScoringRules.defaults();
         Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
@@ -103,10 +102,26 @@ public final class Services implements AutoCloseable {
     /** For the dry run: layouts only, no database. */
     public static IngestService validator(Settings settings) throws IOException {
         LayoutRegistry layouts = LayoutRegistry.load(settings.home().config().mappings());
-        IngestSettings ingestSettings = new IngestSettings(null,
-                settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"),
-                settings.get("perfeval.ingest.default-fund-source", "一般公共预算"), ReadLimits.DEFAULTS);
-        return new IngestService(ingestSettings, new HeaderDetector(layouts), null);
+        return new IngestService(ingestSettings(settings, null), new HeaderDetector(layouts), null);
+    }
+
+    private static IngestSettings ingestSettings(Settings settings, Path rejectsDir) {
+        return new IngestSettings(rejectsDir, settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"),
+                settings.get("perfeval.ingest.default-fund-source", "一般公共预算"), readLimits(settings));
+    }
+
+    /** The {@code perfeval.ingest.max-*} settings; an absent key keeps its {@link ReadLimits#DEFAULTS} value. */
+    static ReadLimits readLimits(Settings settings) {
+        ReadLimits defaults = ReadLimits.DEFAULTS;
+        return new ReadLimits(
+                settings.getPositiveInt("perfeval.ingest.max-columns", defaults.maxColumns()),
+                settings.getPositiveInt("perfeval.ingest.max-cell-chars", defaults.maxCellChars()),
+                settings.getPositiveInt("perfeval.ingest.max-rows-per-table", defaults.maxRowsPerTable()),
+                settings.getPositiveInt("perfeval.ingest.max-line-chars", defaults.maxLineChars()),
+                settings.getPositiveInt("perfeval.ingest.xlsx-max-part-mb",
+                        (int) (defaults.maxXlsxPartBytes() / ReadLimits.MIB)) * ReadLimits.MIB,
+                settings.getPositiveInt("perfeval.ingest.xls-max-mb", (int) (defaults.maxXlsBytes() / ReadLimits.MIB))
+                        * ReadLimits.MIB);
     }
 
     /** How this node shares the inbox and the nightly work with others (SPEC §10). */

@@ -68,7 +68,26 @@ public final class Settings {
 
     public long getLong(String key, long fallback) {
         String value = get(key);
-        return value == null || value.isEmpty() ? fallback : Long.parseLong(value);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("配置项 " + key + " 应为整数，而不是“" + value + "”。 The setting " + key
+                    + " must be a whole number, not '" + value + "'.", e);
+        }
+    }
+
+    /** {@link #getLong} for a setting that must fit an int and be at least 1 (a size or count limit). */
+    public int getPositiveInt(String key, int fallback) {
+        long value = getLong(key, fallback);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("配置项 " + key + " 应为 1 到 " + Integer.MAX_VALUE + " 之间的整数，而不是 "
+                    + value + "。 The setting " + key + " must be a whole number from 1 to " + Integer.MAX_VALUE
+                    + ", not " + value + ".");
+        }
+        return (int) value;
     }
 
     public BigDecimal getDecimal(String key, String fallback) {

@@ -96,7 +96,7 @@ public final class InboxFileHandler {
         String kept = freeName(inbox.resolve(folder).resolve(day), name, file);
         String target = folder + "/" + day + "/" + kept;
         if (outcome.failed()) {
-            writeErrorText(inbox.resolve(folder).resolve(day).resolve(kept + ".error.txt"), outcome);
+            writeErrorText(inbox.resolve(folder).resolve(day).resolve(FileNames.withSuffix(kept, ".error.txt")), outcome);
             LOG.error(outcome.summary());
         } else {
             LOG.info(outcome.summary());

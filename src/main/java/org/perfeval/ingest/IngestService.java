@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,6 +43,8 @@ public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     /** Log context key: the ingest batch of the file being processed. */
     public static final String MDC_BATCH = "batch";
+    /** The largest sum the database keeps exactly: a 64-bit number of fen. */
+    private static final String MAX_SUM = BigDecimal.valueOf(Long.MAX_VALUE, 2).toPlainString();
 
     private final IngestSettings settings;
     private final HeaderDetector detector;
@@ -57,10 +60,21 @@ public final class IngestService {
         String name = file.getFileName().toString();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        String notAFile = FileStamp.notARegularFile(file);
+        if (notAFile != null) {
+            return fail(name, "", started, t0, null, 0, 0, notAFile);
+        }
         if (!TableReaders.isSupported(name)) {
             return fail(name, "", started, t0, null, 0, 0, unsupported(name));
         }
-        FileFingerprint fingerprint = FileInspector.inspect(file);
+        FileStamp stamp;
+        FileFingerprint fingerprint;
+        try {
+            stamp = FileStamp.of(file);
+            fingerprint = FileInspector.inspect(file);
+        } catch (NoSuchFileException e) {
+            return fail(name, "", started, t0, null, 0, 0, FileStamp.VANISHED);
+        }
         Optional<IngestBatch> earlier = store.findIngested(fingerprint.sha256());
         if (earlier.isPresent()) {
             return duplicate(name, fingerprint, earlier.get(), started, t0);
@@ -73,10 +87,13 @@ public final class IngestService {
             MDC.put(MDC_BATCH, Long.toString(tx.batchId()));
             TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, writes, rejects), tx.batchId(),
                     Years.fromFileName(name), settings.defaultFundSource(), new ProgressLog(name));
-            String problem = read(file, fingerprint, extractor);
+            String problem = read(file, fingerprint, stamp, extractor);
             writes.finish();
             int read = extractor.dataRows();
             int rejected = extractor.rejectedRows();
+            if (problem == null) {
+                problem = stamp.changeSince(file);
+            }
             if (problem == null) {
                 problem = checkRejects(read, rejected, name);
             }
@@ -123,7 +140,7 @@ public final class IngestService {
         CheckingSink sink = new CheckingSink();
         TableExtractor extractor = new TableExtractor(detector, sink, 0, Years.fromFileName(name),
                 settings.defaultFundSource(), new ProgressLog(name));
-        String problem = read(file, FileInspector.inspect(file), extractor);
+        String problem = read(file, FileInspector.inspect(file), null, extractor);
         if (problem == null) {
             problem = checkRejects(extractor.dataRows(), extractor.rejectedRows(), name);
         }
@@ -132,8 +149,12 @@ public final class IngestService {
                 extractor.rejectedRows(), sink.mismatches, sink.problems, problem);
     }
 
-    /** Reads the whole file into the extractor; returns the user-facing problem, or null. */
-    private String read(Path file, FileFingerprint fingerprint, TableExtractor extractor) throws IOException {
+    /**
+     * Reads the whole file into the extractor; returns the user-facing problem, or null. An I/O error
+     * while the file changed or vanished (see {@code stamp}; null for a dry run) is that change.
+     */
+    private String read(Path file, FileFingerprint fingerprint, FileStamp stamp, TableExtractor extractor)
+            throws IOException {
         try {
             TableReader reader = TableReaders.forFile(file, fingerprint, settings.limits());
             reader.read(file, extractor);
@@ -147,6 +168,12 @@ public final class IngestService {
             return e.getMessage();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (IOException e) {
+            String change = stamp == null ? null : stamp.changeSince(file);
+            if (change != null) {
+                return change;
+            }
+            throw e;
         }
     }
 
@@ -162,10 +189,10 @@ public final class IngestService {
         String percent = ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         String limit = settings.maxRejectRatio().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         return read + " 行数据中有 " + rejected + " 行无法使用（" + percent + "，超过 " + limit
-                + "），整个文件未导入。各行原因见 outbox/rejects/" + name + ".rejects.csv，修正后重新放入 inbox。 "
+                + "），整个文件未导入。各行原因见 outbox/rejects/" + RejectWriter.fileName(name) + "，修正后重新放入 inbox。 "
                 + rejected + " of " + read + " data rows could not be used (" + percent + ", more than " + limit
-                + "), so nothing of the file was stored. The reason for each row is in outbox/rejects/" + name
-                + ".rejects.csv; correct them and drop the file into inbox again.";
+                + "), so nothing of the file was stored. The reason for each row is in outbox/rejects/"
+                + RejectWriter.fileName(name) + "; correct them and drop the file into inbox again.";
     }
 
     private static String skippedSheets(TableExtractor extractor) {
@@ -226,7 +253,14 @@ public final class IngestService {
         @Override
         public void record(Object record) {
             if (record instanceof LedgerLine line) {
-                tx.sum(line);
+                try {
+                    tx.sum(line);
+                } catch (ArithmeticException e) {
+                    throw new FileProblem("金额合计过大：项目 " + line.projectCode() + " 的支出合计超过 " + MAX_SUM
+                            + " 元，无法精确计算。请检查金额的数字和单位。 The amounts add up to too much: the spending of"
+                            + " project " + line.projectCode() + " exceeds " + MAX_SUM + " yuan and cannot be summed"
+                            + " exactly; check the digits and the unit of the amounts.");
+                }
             }
             queue(record);
         }

@@ -15,7 +15,7 @@ import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.SafeCsv;
 
 /**
- * {@code outbox/rejects/<file>.rejects.csv}: every data row that could not be used, with the row
+ * {@code outbox/rejects/<file>.rejects.csv} ({@link #fileName}): every data row that could not be used, with the row
  * number a spreadsheet shows, the column, the value, the reason, then the original cells. Written to
  * a temporary name and renamed by {@link #publish()}, so nobody opens a half-written file.
  */
@@ -27,7 +27,12 @@ public final class RejectWriter implements AutoCloseable {
     private int count;
 
     public RejectWriter(Path rejectsDir, String fileName) {
-        this.target = rejectsDir.resolve(fileName + ".rejects.csv");
+        this.target = rejectsDir.resolve(fileName(fileName));
+    }
+
+    /** {@code <file>.rejects.csv}, shortened when that is too long a name (see {@link FileNames}). */
+    public static String fileName(String inputFileName) {
+        return FileNames.withSuffix(inputFileName, ".rejects.csv");
     }
 
     public void write(SourceRow row, RowRejection rejection) throws IOException {

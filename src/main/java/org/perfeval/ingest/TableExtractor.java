@@ -44,6 +44,8 @@ public final class TableExtractor implements TableVisitor {
     private RecordMapper<?> mapper;
     /** The amount fields this table has: decided once per table, used on every row. */
     private List<String> summedFields;
+    /** a field's label stands in more than one column: rows are checked to agree */
+    private boolean repeatedColumns;
     private Map<String, BigDecimal> sumAll;
     private Map<String, BigDecimal> sumSinceSubtotal;
     private final List<SourceRow> pendingTotals = new ArrayList<>();
@@ -136,6 +138,7 @@ public final class TableExtractor implements TableVisitor {
                 defaultFundSource);
         mapper = RecordMapper.forKind(found);
         summedFields = SUMMED_FIELDS.stream().filter(table::has).toList();
+        repeatedColumns = !header.match().repeatedColumns().isEmpty();
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -156,6 +159,9 @@ public final class TableExtractor implements TableVisitor {
         dataRows++;
         BoundRow bound = new BoundRow(table, row);
         try {
+            if (repeatedColumns) {
+                bound.checkRepeatedColumns();
+            }
             sink.record(mapper.map(bound, new Lineage(batchId, row.number())));
         } catch (RowRejection rejection) {
             rejectedRows++;
@@ -211,7 +217,8 @@ public final class TableExtractor implements TableVisitor {
     public void requireTable() {
         if (tablesMatched == 0) {
             throw new FileProblem(firstProblem != null ? firstProblem
-                    : "文件中没有数据。 The file holds no data.");
+                    : "文件中没有数据（只有空行或空白）。请检查导出的数据范围后重新导出。 The file holds no data (only blank lines or"
+                            + " spaces): check the export's data range and export it again.");
         }
     }
 

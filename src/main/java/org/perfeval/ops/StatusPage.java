@@ -21,6 +21,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import org.quartz.CronExpression;
 
+import org.perfeval.ingest.RejectWriter;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.report.ReportService;
 import org.perfeval.store.IngestStore;
@@ -126,7 +127,7 @@ public final class StatusPage {
             case FAILED -> "失败";
         };
         String rejectsHref = b.rowsRejected() == 0 ? null
-                : outbox.resolve("rejects/" + b.fileName() + ".rejects.csv").map(outbox::href).orElse(null);
+                : outbox.resolve("rejects/" + RejectWriter.fileName(b.fileName())).map(outbox::href).orElse(null);
         String duration = b.finishedAt() == null ? "—" : String.format(Locale.ROOT, "%.1f 秒",
                 Duration.between(b.startedAt(), b.finishedAt()).toMillis() / 1000.0);
         return new Batch(b.id(), b.fileName(), status, b.status().name().toLowerCase(Locale.ROOT),

@@ -212,11 +212,14 @@ public final class BatchTransaction implements AutoCloseable {
     /**
      * Counts a ledger line into the file's sums. Separate from {@link #add} so that the reading
      * thread can do it while the writing thread stores lines; call it from one thread only.
+     *
+     * @throws ArithmeticException when a sum would exceed what a 64-bit number of fen holds (about
+     *         9.2 × 10^16 yuan): the file cannot be summed exactly
      */
     public void sum(LedgerLine l) {
         long[] total = ledgerTotals.computeIfAbsent(new LedgerKey(l.fiscalYear(), l.deptCode(), l.projectCode(),
                 l.econClass(), l.fundSource()), k -> new long[2]);
-        total[0] += Fen.of(l.amount());
+        total[0] = Math.addExact(total[0], Fen.of(l.amount()));
         total[1]++;
         ledgerLinesSummed++;
     }

@@ -61,7 +61,12 @@ public final class E2eHome {
 
     /** {@code <tempDir>/home}, not created: the commands must create what they need. */
     public static E2eHome in(Path tempDir) {
-        return new E2eHome(tempDir.resolve("home").toAbsolutePath().normalize());
+        return at(tempDir.resolve("home"));
+    }
+
+    /** The home folder {@code dir} itself (one made by a test harness, say). */
+    public static E2eHome at(Path dir) {
+        return new E2eHome(dir.toAbsolutePath().normalize());
     }
 
     public Path dir() {

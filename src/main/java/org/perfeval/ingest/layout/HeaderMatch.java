@@ -1,5 +1,6 @@
 package org.perfeval.ingest.layout;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,22 +13,25 @@ import org.perfeval.ingest.value.HeaderLabel;
 import org.perfeval.ingest.value.MoneyUnit;
 
 /**
- * How one header row fits one layout: which column holds which field (the first column wins when a
- * label repeats), how many header cells the layout covers, and which required fields are missing.
+ * How one header row fits one layout: which column holds which field (the first column when a field's
+ * label repeats; the later ones are {@linkplain #repeatedColumns() kept} so that rows can be checked to
+ * agree), how many header cells the layout covers, and which required fields are missing.
  */
 public final class HeaderMatch {
 
     private final Layout layout;
     private final Map<String, Integer> columnOfField;
+    private final Map<String, List<Integer>> repeatedColumns;
     private final Map<Integer, MoneyUnit> columnUnits;
     private final List<String> columnLabels;
     private final int covered;
     private final Set<String> missing;
 
-    private HeaderMatch(Layout layout, Map<String, Integer> columnOfField, Map<Integer, MoneyUnit> columnUnits,
-                        List<String> columnLabels, int covered, Set<String> missing) {
+    private HeaderMatch(Layout layout, Map<String, Integer> columnOfField, Map<String, List<Integer>> repeatedColumns,
+                        Map<Integer, MoneyUnit> columnUnits, List<String> columnLabels, int covered, Set<String> missing) {
         this.layout = layout;
         this.columnOfField = columnOfField;
+        this.repeatedColumns = repeatedColumns;
         this.columnUnits = columnUnits;
         this.columnLabels = columnLabels;
         this.covered = covered;
@@ -37,6 +41,7 @@ public final class HeaderMatch {
     public static HeaderMatch of(Layout layout, List<HeaderLabel> labels) {
         // looked up for every cell of every row: hash maps, not sorted ones
         Map<String, Integer> columnOfField = new HashMap<>();
+        Map<String, List<Integer>> repeated = new HashMap<>();
         Map<Integer, MoneyUnit> units = new HashMap<>();
         int covered = 0;
         for (int col = 0; col < labels.size(); col++) {
@@ -44,9 +49,11 @@ public final class HeaderMatch {
             Optional<String> field = layout.fieldFor(label.label());
             if (field.isPresent()) {
                 covered++;
+                final int column = col;
                 if (columnOfField.putIfAbsent(field.get(), col) == null) {
-                    final int column = col;
                     label.unit().ifPresent(u -> units.put(column, u));
+                } else {
+                    repeated.computeIfAbsent(field.get(), f -> new ArrayList<>()).add(column);
                 }
             }
         }
@@ -58,8 +65,8 @@ public final class HeaderMatch {
             }
         }
         List<String> columnLabels = labels.stream().map(HeaderLabel::label).toList();
-        return new HeaderMatch(layout, Collections.unmodifiableMap(columnOfField), Collections.unmodifiableMap(units),
-                columnLabels, covered, Collections.unmodifiableSet(missing));
+        return new HeaderMatch(layout, Collections.unmodifiableMap(columnOfField), Collections.unmodifiableMap(repeated),
+                Collections.unmodifiableMap(units), columnLabels, covered, Collections.unmodifiableSet(missing));
     }
 
     public Layout layout() {
@@ -81,6 +88,11 @@ public final class HeaderMatch {
 
     public Map<String, Integer> columnOfField() {
         return columnOfField;
+    }
+
+    /** Fields whose label stands in more than one column: the columns after the first. Usually empty. */
+    public Map<String, List<Integer>> repeatedColumns() {
+        return repeatedColumns;
     }
 
     public Optional<MoneyUnit> unitOfColumn(int column) {

@@ -2,8 +2,12 @@ package org.perfeval.ingest.map;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+
+import org.apache.poi.ss.util.CellReference;
 
 import org.perfeval.ingest.SourceRow;
 import org.perfeval.ingest.value.Amounts;
@@ -41,6 +45,29 @@ public final class BoundRow {
     /** The raw cell of a field, "" when absent. */
     public String raw(String field) {
         return row.cell(table.column(field));
+    }
+
+    /**
+     * Rejects the row when a field's column repeats (two 支出金额 columns) and a later column holds a
+     * value other than the first's: which one is meant cannot be known, and taking the first would
+     * silently drop the other. A later column left blank is fine.
+     */
+    public void checkRepeatedColumns() throws RowRejection {
+        for (Map.Entry<String, List<Integer>> repeated : table.header().repeatedColumns().entrySet()) {
+            String field = repeated.getKey();
+            String first = raw(field).strip();
+            for (int column : repeated.getValue()) {
+                String other = row.cell(column).strip();
+                if (!other.isEmpty() && !other.equals(first)) {
+                    String columns = CellReference.convertNumToColString(table.column(field)) + ", "
+                            + CellReference.convertNumToColString(column);
+                    throw reject(field, "“" + label(field) + "”列出现两次（第 " + columns + " 列），本行两处的值不同（“"
+                            + first + "”和“" + other + "”），无法判断以哪个为准。请删除多余的一列后重新导出。 The column "
+                            + label(field) + " appears twice (columns " + columns + ") with different values in this"
+                            + " row ('" + first + "' and '" + other + "'): remove the extra column and export again.");
+                }
+            }
+        }
     }
 
     /** Trimmed text, or null when blank or absent. */

@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * without extension), streaming.
  *
  * <ul>
+ *   <li>An empty file (0 bytes) is an {@link UnreadableFileException}, as for workbooks.</li>
  *   <li>Decoded with {@link FileFingerprint#textCharset()} after skipping the BOM; malformed bytes
  *       become U+FFFD rather than failing the file, so junk in a GB18030 export reaches row
  *       validation as an odd value.</li>
@@ -59,6 +60,9 @@ public final class CsvTableReader implements TableReader {
 
     @Override
     public void read(Path file, TableVisitor visitor) throws IOException, UnreadableFileException {
+        if (fingerprint.size() == 0) {
+            throw new UnreadableFileException(Workbooks.EMPTY);
+        }
         char delimiter;
         try (Reader sample = open(file)) {
             delimiter = sniffDelimiter(sample);

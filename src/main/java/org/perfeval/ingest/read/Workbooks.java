@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.OldFileFormatException;
@@ -104,7 +105,8 @@ final class Workbooks {
             if (t instanceof OldFileFormatException) {
                 return new UnreadableFileException(OLD_EXCEL, e);
             }
-            if (message.contains("Zip bomb") || message.contains("ZipSecureFile")) {
+            if (message.contains("Zip bomb") || message.contains("ZipSecureFile")
+                    || message.contains("potentially malicious")) {
                 return new UnreadableFileException(ZIP_BOMB, e);
             }
         }
@@ -128,10 +130,10 @@ final class Workbooks {
      * workbook library become {@link UnreadableFileException}; the visitor's own pass through.
      */
     static void readSheets(Workbook workbook, TableVisitor visitor, ReadLimits limits) throws UnreadableFileException {
-        Iterator<Sheet> sheets = workbook.sheetIterator();
+        Iterator<Sheet> sheets = library(workbook::sheetIterator);
         for (Sheet sheet = next(sheets); sheet != null; sheet = next(sheets)) {
-            visitor.startTable(sheet.getSheetName());
-            Iterator<Row> rows = rows(sheet);
+            visitor.startTable(library(sheet::getSheetName));
+            Iterator<Row> rows = library(sheet::rowIterator);
             int nextRowNumber = 1;
             for (Row row = next(rows); row != null; row = next(rows)) {
                 int rowNumber = row.getRowNum() + 1;
@@ -152,19 +154,16 @@ final class Workbooks {
         }
     }
 
-    private static Iterator<Row> rows(Sheet sheet) throws UnreadableFileException {
+    /** A call into the workbook library, whose exceptions mean the file is damaged. */
+    private static <T> T library(Supplier<T> call) throws UnreadableFileException {
         try {
-            return sheet.rowIterator();
+            return call.get();
         } catch (RuntimeException e) {
             throw unreadable(e);
         }
     }
 
     private static <T> T next(Iterator<T> it) throws UnreadableFileException {
-        try {
-            return it.hasNext() ? it.next() : null;
-        } catch (RuntimeException e) {
-            throw unreadable(e);
-        }
+        return library(() -> it.hasNext() ? it.next() : null);
     }
 }

@@ -1,6 +1,7 @@
 package org.perfeval.ingest.read;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Reads an {@code .xls} (BIFF8) workbook. It is loaded whole, which is acceptable as the format
- * holds at most 65,536 rows per sheet. Every sheet is one table; cells are converted by
+ * holds at most 65,536 rows per sheet, and files over {@link ReadLimits#maxXlsBytes()} are refused. Every sheet is one table; cells are converted by
  * {@link WorkbookCells}. A workbook encrypted with a real password (not Excel's built-in
  * "VelvetSweatshop" write protection) is an {@link UnreadableFileException}.
  */
@@ -25,6 +26,7 @@ public final class XlsTableReader implements TableReader {
     @Override
     public void read(Path file, TableVisitor visitor) throws IOException, UnreadableFileException {
         Workbooks.requireFormat(file, FileMagic.OLE2);
+        limits.checkXlsSize(Files.size(file));
         try (POIFSFileSystem fs = open(file); HSSFWorkbook workbook = load(fs)) {
             Workbooks.readSheets(workbook, visitor, limits);
         }

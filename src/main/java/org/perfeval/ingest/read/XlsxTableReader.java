@@ -1,9 +1,14 @@
 package org.perfeval.ingest.read;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Objects;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
 
@@ -15,6 +20,9 @@ import com.github.pjfanning.xlsx.StreamingReader;
  * hidden ones included, is one table; cells are converted by {@link WorkbookCells}. Merged cells are
  * not resolved: a merged header's value sits in its top-left cell only. POI's zip-bomb protection
  * ({@code ZipSecureFile}) stays at its defaults; tripping it is an {@link UnreadableFileException}.
+ * The parts the reader keeps in memory whole (every XML part but the worksheets: shared strings,
+ * styles, workbook) must expand to at most {@link ReadLimits#maxXlsxPartBytes()}: distinct texts in
+ * the shared strings compress too poorly for the zip-bomb ratio to catch them.
  */
 public final class XlsxTableReader implements TableReader {
 
@@ -30,6 +38,7 @@ public final class XlsxTableReader implements TableReader {
     @Override
     public void read(Path file, TableVisitor visitor) throws IOException, UnreadableFileException {
         Workbooks.requireFormat(file, FileMagic.OOXML);
+        checkWholeParts(file);
         Workbook workbook;
         try {
             workbook = StreamingReader.builder()
@@ -42,5 +51,35 @@ public final class XlsxTableReader implements TableReader {
         try (workbook) {
             Workbooks.readSheets(workbook, visitor, limits);
         }
+    }
+
+    /** Inflates each part read whole, counting its real bytes up to the limit. */
+    private void checkWholeParts(Path file) throws UnreadableFileException {
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
+            for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements(); ) {
+                ZipArchiveEntry entry = entries.nextElement();
+                if (!isReadWhole(entry.getName())) {
+                    continue;
+                }
+                long size = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n = in.read(buffer); n >= 0 && size <= limits.maxXlsxPartBytes(); n = in.read(buffer)) {
+                        size += n;
+                    }
+                }
+                if (size > limits.maxXlsxPartBytes()) {
+                    throw limits.xlsxPartTooLarge(entry.getName());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw Workbooks.unreadable(e);
+        }
+    }
+
+    /** XML parts other than worksheets: the streaming reader parses them into memory. */
+    static boolean isReadWhole(String entryName) {
+        String name = entryName.toLowerCase(Locale.ROOT);
+        return (name.endsWith(".xml") || name.endsWith(".rels")) && !name.startsWith("xl/worksheets/");
     }
 }

@@ -135,9 +135,15 @@ class CsvTableReaderTest {
     }
 
     @Test
-    void emptyFileIsAnEmptyTable() throws Exception {
-        RecordingVisitor v = read(write("empty.csv", new byte[0]));
-        assertEquals(List.of(), v.cells("empty"));
+    void emptyFileIsExplained() throws Exception {
+        UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> read(write("empty.csv", new byte[0])));
+        assertTrue(e.getMessage().contains("0 字节") && e.getMessage().contains("0 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkAloneIsAnEmptyTable() throws Exception {
+        RecordingVisitor v = read(write("bom.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}));
+        assertEquals(List.of(), v.cells("bom"));
     }
 
     @Test

@@ -102,7 +102,8 @@ class HostileCorpusTest {
             return false;
         }
         try (Stream<Path> s = Files.list(rejects)) {
-            return s.anyMatch(p -> p.getFileName().toString().startsWith(".rejects-"));
+            // the rejects file is written under a temporary name (AtomicFiles) until the file is done
+            return s.anyMatch(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().endsWith(".tmp"));
         }
     }
 }

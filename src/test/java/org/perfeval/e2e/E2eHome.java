@@ -174,6 +174,18 @@ public final class E2eHome {
         return c;
     }
 
+    /** The tables that have the given column, on either database (from the JDBC metadata). */
+    public List<String> tablesWith(String column) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = connect(); ResultSet rs = c.getMetaData().getColumns(null, null, "%", column)) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        tables.sort(null);
+        return tables;
+    }
+
     /** The first column of the first row as a long; 0 for NULL. */
     public long number(String sql, Object... args) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.perfeval.e2e.E2eHome;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -52,11 +54,11 @@ final class Observations {
     /** Rows a batch left in every table that has a batch_id column. */
     static long rowsOfBatch(Path home, long batchId) throws SQLException {
         long rows = 0;
-        for (List<String> table : HostileOutputs.query(home, "SELECT m.name FROM sqlite_master m"
-                + " WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'batch_id')"
-                + " AND m.name <> 'ledger_total' AND m.name <> 'ingest_finding'")) {
-            rows += Long.parseLong(HostileOutputs.query(home, "SELECT COUNT(*) FROM " + table.get(0)
-                    + " WHERE batch_id = ?", batchId).get(0).get(0));
+        for (String table : E2eHome.at(home).tablesWith("batch_id")) {
+            if (!table.equals("ledger_total") && !table.equals("ingest_finding")) {
+                rows += Long.parseLong(HostileOutputs.query(home, "SELECT COUNT(*) FROM " + table
+                        + " WHERE batch_id = ?", batchId).get(0).get(0));
+            }
         }
         return rows;
     }

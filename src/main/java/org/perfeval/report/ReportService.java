@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +25,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -64,6 +66,8 @@ public final class ReportService {
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** The writers of one department are independent of each other: they run side by side on the cores. */
+    /** Departments whose writers may run while the oldest one's are awaited. */
+    private static final int DEPARTMENTS_AHEAD = 1;
     private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
                 Thread thread = new Thread(runnable, "report-writer");
@@ -155,15 +159,27 @@ public final class ReportService {
         Map<DeptYear, Long> marked = new TreeMap<>();
         int written = 0;
         Map<Long, String> batchFileNames = figures.batchFileNames();
-        for (DeptYear key : keys) {
-            // read before the figures: a file committed after this raises the mark, which then stays
-            marked.put(key, marks.version(key));
-            writeDepartment(key, batchFileNames);
-            years.add(key.fiscalYear());
-            written++;
-            if (written % 10 == 0) {
-                LOG.info("reports: {} of {} department-years written", written, keys.size());
+        // the next department's figures are read and its writers queued while the last one's still run,
+        // so that no core idles behind the slowest writer of a department
+        Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        try {
+            for (DeptYear key : keys) {
+                // read before the figures: a file committed after this raises the mark, which then stays
+                marked.put(key, marks.version(key));
+                inFlight.add(startDepartment(key, batchFileNames));
+                years.add(key.fiscalYear());
+                if (inFlight.size() > DEPARTMENTS_AHEAD) {
+                    await(inFlight.poll());
+                    progress(++written, keys.size());
+                }
             }
+            while (!inFlight.isEmpty()) {
+                await(inFlight.poll());
+                progress(++written, keys.size());
+            }
+        } finally {
+            // after a failure the writers already started finish before the output lock is given up
+            inFlight.forEach(f -> f.handle((done, e) -> null).join());
         }
         for (int year : years) {
             CrashPoints.reach(CrashPoints.SUMMARY);
@@ -232,7 +248,18 @@ public final class ReportService {
         listeners.add(listener);
     }
 
-    private void writeDepartment(DeptYear key, Map<Long, String> batchFileNames) throws SQLException, IOException {
+    private static void progress(int written, int total) {
+        if (written % 10 == 0) {
+            LOG.info("reports: {} of {} department-years written", written, total);
+        }
+    }
+
+    /**
+     * Reads a department's figures and starts its writers; the returned future ends when the set is
+     * published and its manifest, written last, lists it.
+     */
+    private CompletableFuture<Void> startDepartment(DeptYear key, Map<Long, String> batchFileNames)
+            throws SQLException, IOException {
         Optional<DepartmentProfile> profile = figures.profile(key);
         DepartmentFigures f = aggregator.aggregate(key, figures.budgetLines(key), figures.ledgerSums(key), profile);
         List<Indicator> indicators = figures.indicators(key);
@@ -245,27 +272,28 @@ public final class ReportService {
         Path staging = paths.stagingDir(key);
         AtomicFiles.deleteTree(staging); // what a killed run left
         Files.createDirectories(staging);
-        try {
-            Narrative narrative = Narrative.of(input);
-            List<Callable<Path>> writers = List.of(
-                    () -> jsonWriter.write(staging, document),
-                    () -> htmlWriter.write(staging, input, narrative),
-                    () -> docxWriter.write(staging, input, narrative),
-                    () -> attachment1.write(staging, input),
-                    () -> attachment2.write(staging, input),
-                    () -> attachment3.write(staging, input),
-                    () -> projectsCsv.write(staging, input));
-            List<Path> staged = new ArrayList<>();
-            for (Future<Path> written : invokeAll(writers)) {
-                staged.add(result(written));
-            }
-            CrashPoints.reach(CrashPoints.REPORT_STAGED);
-            List<Path> files = publish(staged, dir);
-            // last: a set is complete when its manifest lists it
-            manifest.write(dir, files);
-        } finally {
-            AtomicFiles.deleteTree(staging);
-        }
+        Narrative narrative = Narrative.of(input);
+        List<Callable<Path>> writers = List.of(
+                () -> jsonWriter.write(staging, document),
+                () -> htmlWriter.write(staging, input, narrative),
+                () -> docxWriter.write(staging, input, narrative),
+                () -> attachment1.write(staging, input),
+                () -> attachment2.write(staging, input),
+                () -> attachment3.write(staging, input),
+                () -> projectsCsv.write(staging, input));
+        List<CompletableFuture<Path>> staged = writers.stream()
+                .map(w -> CompletableFuture.supplyAsync(() -> call(w), WRITERS)).toList();
+        return CompletableFuture.allOf(staged.toArray(CompletableFuture[]::new))
+                .thenRunAsync(() -> call(() -> {
+                    CrashPoints.reach(CrashPoints.REPORT_STAGED);
+                    List<Path> files = publish(staged.stream().map(CompletableFuture::join).toList(), dir);
+                    // last: a set is complete when its manifest lists it
+                    return manifest.write(dir, files);
+                }), WRITERS)
+                .whenComplete((done, e) -> call(() -> {
+                    AtomicFiles.deleteTree(staging);
+                    return staging;
+                }));
     }
 
     /**
@@ -285,26 +313,27 @@ public final class ReportService {
         return files;
     }
 
-    private List<Future<Path>> invokeAll(List<Callable<Path>> writers) throws IOException {
+    private static <T> T call(Callable<T> work) {
         try {
-            return WRITERS.invokeAll(writers);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing reports", e);
+            return work.call();
+        } catch (Exception e) {
+            throw new CompletionException(e);
         }
     }
 
-    private static Path result(Future<Path> written) throws IOException {
+    /** Waits for a department's set; its failure as thrown by the writer. */
+    private static void await(CompletableFuture<Void> department) throws IOException {
         try {
-            return written.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing reports", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
+            department.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException(e.getCause().toString(), e.getCause());
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(String.valueOf(cause), cause);
         }
     }
 

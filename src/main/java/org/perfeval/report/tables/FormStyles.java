@@ -154,7 +154,7 @@ public final class FormStyles {
     /** Merges a rectangle whose cells are already written (a single cell is left alone). */
     public static void merge(Sheet sheet, int firstRow, int lastRow, int firstCol, int lastCol) {
         if (firstRow != lastRow || firstCol != lastCol) {
-            sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
+            sheet.addMergedRegionUnsafe(new CellRangeAddress(firstRow, lastRow, firstCol, lastCol));
         }
     }
 

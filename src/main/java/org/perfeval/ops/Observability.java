@@ -9,11 +9,13 @@ import java.util.Map;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheck;
 
 import org.perfeval.Services;
 import org.perfeval.Settings;
 import org.perfeval.report.ReportService;
+import org.perfeval.routes.ConsolidationRoute;
 import org.perfeval.routes.StatusRoute;
 import org.perfeval.store.IngestStore;
 
@@ -43,6 +45,8 @@ public final class Observability {
         PerfevalMetrics metrics = new PerfevalMetrics(registry);
         services.addFileListener(metrics::fileDone);
         services.reports().addListener(metrics::reportsWritten);
+        metrics.leaderFrom(() -> camel.getCamelContext() != null && camel.getCamelContext().getRouteController()
+                .getRouteStatus(ConsolidationRoute.ROUTE_ID) == ServiceStatus.Started);
 
         // camel-health picks up every HealthCheck bound in the registry
         Path home = settings.home().dir();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,10 +28,12 @@ public final class PerfevalMetrics {
     private final Counter rowsRejected;
     private final Timer ingestDuration;
     private final Timer reportDuration;
+    private final MeterRegistry registry;
     /** Epoch seconds of the last successful consolidation; 0 = none since start. */
     private final AtomicLong lastConsolidation = new AtomicLong();
 
     public PerfevalMetrics(MeterRegistry registry) {
+        this.registry = registry;
         filesIngested = Counter.builder("perfeval.files.ingested")
                 .description("Files from inbox whose rows were stored").register(registry);
         filesFailed = Counter.builder("perfeval.files.failed")
@@ -48,6 +51,13 @@ public final class PerfevalMetrics {
         Gauge.builder("perfeval.consolidation.last.success.timestamp", lastConsolidation, AtomicLong::get)
                 .description("When the nightly consolidation last succeeded (Unix time; 0 = not since start)")
                 .baseUnit("seconds").register(registry);
+    }
+
+    /** Whether this node is the one running the nightly consolidation (several nodes elect one). */
+    public void leaderFrom(BooleanSupplier leader) {
+        Gauge.builder("perfeval.consolidation.leader", () -> leader.getAsBoolean() ? 1 : 0)
+                .description("1 on the node elected to run the nightly consolidation, 0 on the others")
+                .register(registry);
     }
 
     /** An inbox file is done (the {@code Services.addFileListener} hook). */

@@ -88,6 +88,9 @@ class ClusterIT {
         for (Node node : nodes) {
             awaitHealthy(node);
         }
+        Awaitility.await("exactly one node elected for the nightly consolidation").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> leader(nodes.get(0)) + leader(nodes.get(1)) == 1);
 
         // the budget first, then twenty ledgers at once: written beside the inbox, moved in together
         dropAll(inbox, List.of(budget()));
@@ -169,6 +172,18 @@ class ClusterIT {
         assertEquals(expectedFen + bigFen, number(pg, url, "SELECT SUM(amount) FROM ledger_line"));
         assertEquals(1, number(pg, url, "SELECT COUNT(*) FROM ingest_batch WHERE file_name = 'ledger-big.csv'"
                 + " AND status = 'INGESTED'"));
+        Awaitility.await("the survivor runs the nightly consolidation").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> leader(survivor) == 1);
+    }
+
+    /** The node's {@code perfeval_consolidation_leader} gauge. */
+    private static int leader(Node node) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + node.port() + "/observe/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body().lines().filter(l -> l.startsWith("perfeval_consolidation_leader "))
+                .mapToInt(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1).strip())).findFirst()
+                .orElseThrow();
     }
 
     private Node start(String name, String url, String user, Path inbox, Path outbox) throws IOException {

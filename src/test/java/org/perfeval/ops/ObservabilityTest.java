@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,14 @@ class ObservabilityTest {
         app.observability.consolidationSucceeded(when);
         assertEquals(when.getEpochSecond(), metric(app.get("/observe/metrics").body(),
                 "perfeval_consolidation_last_success_timestamp_seconds").getAsDouble());
+    }
+
+    @Test
+    void theOnlyNodeIsElectedToRunTheConsolidation() {
+        Awaitility.await("perfeval_consolidation_leader 1").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> metric(app.get("/observe/metrics").body(), "perfeval_consolidation_leader")
+                        .orElse(0) == 1.0);
     }
 
     @Test

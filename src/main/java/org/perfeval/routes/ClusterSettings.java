@@ -21,8 +21,12 @@ public record ClusterSettings(boolean sharedInbox, Duration fileLockMaxAge, Dura
 
     public ClusterSettings {
         if (fileLockKeepAlive.compareTo(fileLockMaxAge) >= 0) {
-            throw new IllegalArgumentException("perfeval.cluster.file-lock-keep-alive-ms (" + fileLockKeepAlive.toMillis()
-                    + ") must be shorter than perfeval.cluster.file-lock-max-age-ms (" + fileLockMaxAge.toMillis() + ")");
+            throw new IllegalArgumentException("配置错误：perfeval.cluster.file-lock-keep-alive-ms（"
+                    + fileLockKeepAlive.toMillis() + "）必须小于 perfeval.cluster.file-lock-max-age-ms（"
+                    + fileLockMaxAge.toMillis() + "），否则其他节点会把仍在处理中的文件当作无主文件接手。"
+                    + " Configuration error: perfeval.cluster.file-lock-keep-alive-ms (" + fileLockKeepAlive.toMillis()
+                    + ") must be shorter than perfeval.cluster.file-lock-max-age-ms (" + fileLockMaxAge.toMillis()
+                    + "), or other nodes would take over files that are still being read.");
         }
     }
 }

@@ -71,7 +71,7 @@ public final class InboxFileLocks extends ServiceSupport implements IdempotentRe
                 return rs.next() && rs.getLong(1) > 0;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("inbox claims: " + e.getMessage(), e);
+            throw unavailable(e);
         }
     }
 
@@ -133,7 +133,14 @@ public final class InboxFileLocks extends ServiceSupport implements IdempotentRe
             }
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("inbox claims: " + e.getMessage(), e);
+            throw unavailable(e);
         }
+    }
+
+    /** What Camel logs when a file cannot be claimed: the file is skipped and tried again at the next poll. */
+    private static IllegalStateException unavailable(SQLException e) {
+        return new IllegalStateException("无法在数据库中认领 inbox 文件，请检查数据库连接；文件留在 inbox 中稍后重试。"
+                + " Cannot claim inbox files in the database (check the database connection); the files wait in"
+                + " inbox: " + e.getMessage(), e);
     }
 }

@@ -21,7 +21,7 @@ public final class ConsolidationRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "consolidation";
     /** The cluster namespace (the lock's name) of the consolidation's leader election. */
-    public static final String LEADER_NAMESPACE = "perfeval-consolidation";
+    private static final String LEADER_NAMESPACE = "perfeval-consolidation";
 
     private final Consolidation consolidation;
     private final String cron;

@@ -234,10 +234,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     public Dialect dialect() {
         return dialect;
     }

@@ -44,12 +44,6 @@ public final class TestPostgres {
         return new TestPostgres(url, user == null || user.isBlank() ? "postgres" : user);
     }
 
-    /** Whether the tests have a server (without failing or skipping). */
-    public static boolean available() {
-        String url = setting("PERFEVAL_TEST_PG_URL");
-        return url != null && !url.isBlank();
-    }
-
     private static String setting(String name) {
         String value = System.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'));
         return value != null ? value : System.getenv(name);

@@ -1,5 +1,6 @@
 package org.perfeval.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ public final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".tmp";
     /** Bytes of a target's name kept in its temporary name: with the rest it stays below 255 bytes. */
     private static final int MAX_NAME_IN_TEMP = 120;
+    /** Writers such as POI's zip output emit a few bytes at a time; unbuffered, each was a system call. */
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     @FunctionalInterface
     public interface Content {
@@ -46,7 +49,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path temp = createTemp(target);
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER_BYTES)) {
                 content.writeTo(out);
             }
             readableByOthers(temp);

@@ -16,8 +16,8 @@ import org.perfeval.report.ReportInput;
 /**
  * 附件3 项目支出绩效自评表, one sheet per project laid out like the official form (财预〔2020〕10号): 项目名称,
  * 主管部门/实施单位, the 项目资金 block (预算执行率 worth 10 points), the indicator table with 一级/二级指标 merged
- * over their rows, 总分 and 等级. Streaming (SXSSF), each sheet flushed when done: a department may have
- * hundreds of projects.
+ * over their rows, 总分 and 等级. Streaming (SXSSF), each sheet flushed to XML in memory when done
+ * ({@link InMemorySheetData}): a department may have hundreds of projects.
  */
 public final class Attachment3Writer {
 
@@ -32,7 +32,7 @@ public final class Attachment3Writer {
 
     public Path write(Path departmentDir, ReportInput input) throws IOException {
         ReportDocument doc = input.document();
-        SXSSFWorkbook workbook = new SXSSFWorkbook();
+        SXSSFWorkbook workbook = InMemorySheetData.workbook();
         FormStyles styles = new FormStyles(workbook);
         SheetNames names = new SheetNames();
         List<ReportDocument.Project> projects = doc.projects() == null ? List.of() : doc.projects();

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.Wan;
@@ -264,12 +265,13 @@ public final class FormStyles {
     }
 
     /**
-     * Writes a workbook atomically (temporary name, then rename) and closes it; closing a streaming (SXSSF)
-     * workbook also deletes its temporary sheet files.
+     * Writes a workbook atomically (temporary name, then rename) and closes it. A streaming (SXSSF) workbook's
+     * template (styles, sheet settings, no rows) is assembled in memory rather than in a temporary file.
      */
     public static Path save(Workbook workbook, Path target) throws IOException {
         try (workbook) {
-            AtomicFiles.write(target, workbook::write);
+            AtomicFiles.write(target, workbook instanceof SXSSFWorkbook streaming
+                    ? streaming::writeAvoidingTempFiles : workbook::write);
         }
         return target;
     }

@@ -11,6 +11,8 @@ import static org.perfeval.report.tables.Xlsx.find;
 import static org.perfeval.report.tables.Xlsx.mergedFrom;
 import static org.perfeval.report.tables.Xlsx.right;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,7 @@ import org.perfeval.report.ReportInput;
 class Attachment3WriterTest {
 
     private static final String AMOUNT = "#,##0.00";
+    private static final TempFileCreationStrategy DEFAULT_TEMP_FILES = new DefaultTempFileCreationStrategy();
 
     @TempDir
     Path dir;
@@ -176,7 +182,28 @@ class Attachment3WriterTest {
         }
         ReportDocument big = new ReportDocument(d.fiscalYear(), d.department(), d.generatedAt(), d.totals(),
                 d.profile(), many, d.departmentScore(), d.findings());
-        Path written = new Attachment3Writer().write(dir, new ReportInput(big, input.profile(), input.texts()));
+        // a temporary file per sheet cost more than the sheets: the rows stay in memory, the template too
+        List<String> temporaryFiles = new java.util.ArrayList<>();
+        TempFile.setTempFileCreationStrategy(new TempFileCreationStrategy() {
+            @Override
+            public File createTempFile(String prefix, String suffix) throws IOException {
+                temporaryFiles.add(prefix + suffix);
+                return DEFAULT_TEMP_FILES.createTempFile(prefix, suffix);
+            }
+
+            @Override
+            public File createTempDirectory(String prefix) throws IOException {
+                temporaryFiles.add(prefix);
+                return DEFAULT_TEMP_FILES.createTempDirectory(prefix);
+            }
+        });
+        Path written;
+        try {
+            written = new Attachment3Writer().write(dir, new ReportInput(big, input.profile(), input.texts()));
+        } finally {
+            TempFile.setTempFileCreationStrategy(DEFAULT_TEMP_FILES);
+        }
+        assertEquals(0, temporaryFiles.size(), "temporary files: " + new HashSet<>(temporaryFiles));
         try (XSSFWorkbook wb = Xlsx.open(written)) {
             assertEquals(300, wb.getNumberOfSheets());
             Sheet last = wb.getSheetAt(299);

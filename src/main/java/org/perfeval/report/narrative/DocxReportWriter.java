@@ -11,13 +11,24 @@ import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSpacing;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportInput;
@@ -48,6 +59,20 @@ public final class DocxReportWriter {
     private static final String MISSING_COLOUR = "C00000";
     private static final String HEADER_SHADING = "E4E7EB";
 
+    // style ids, one a kind of text: styles() defines them, the paragraphs name them
+    private static final String TITLE = "ReportTitle";
+    private static final String SECTION_HEADING = "SectionHeading";
+    private static final String PART_HEADING = "PartHeading";
+    private static final String BODY = "ReportBody";
+    private static final String ITEM_HEADING = "ItemHeading";
+    private static final String TABLE_CAPTION = "TableCaption";
+    private static final String TABLE_HEADER = "TableHeader";
+    private static final String TABLE_TEXT = "TableText";
+    private static final String TABLE_NUMBER = "TableNumber";
+    /** A character style: a 合计 row's cells keep their paragraph style, text or number. */
+    private static final String TABLE_TOTAL = "TableTotal";
+    private static final String ATTACHMENT = "Attachment";
+
     public Path write(Path departmentDir, ReportInput input) throws IOException {
         return write(departmentDir, input, Narrative.of(input));
     }
@@ -65,21 +90,18 @@ public final class DocxReportWriter {
 
     XWPFDocument build(Narrative narrative) {
         XWPFDocument doc = new XWPFDocument();
+        styles(doc);
         a4(doc);
         pageNumbers(doc);
         doc.getProperties().getCoreProperties().setTitle(narrative.title());
         doc.getProperties().getCoreProperties().setCreator("perfeval");
 
-        XWPFParagraph title = doc.createParagraph();
-        title.setAlignment(ParagraphAlignment.CENTER);
-        title.setSpacingAfter(240);
-        run(title, narrative.title(), TITLE_FONT, 18, true);
-
+        text(doc.createParagraph(), TITLE, narrative.title());
         for (Narrative.Section section : narrative.sections()) {
-            heading(doc, section.heading(), HEADING_FONT);
+            text(doc.createParagraph(), SECTION_HEADING, section.heading());
             for (Narrative.Part part : section.parts()) {
                 if (part.heading() != null) {
-                    heading(doc, part.heading(), SUBHEADING_FONT);
+                    text(doc.createParagraph(), PART_HEADING, part.heading());
                 }
                 part.paragraphs().forEach(p -> paragraph(doc, p));
                 part.exhibits().forEach(e -> exhibit(doc, e));
@@ -89,22 +111,100 @@ public final class DocxReportWriter {
         return doc;
     }
 
-    private static void heading(XWPFDocument doc, String text, String font) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBefore(120);
-        p.setKeepNext(true);
-        run(p, text, font, BODY_SIZE + 2, font.equals(HEADING_FONT));
+    /**
+     * The report's kinds of text as named styles, defined once per document: paragraphs name their style
+     * and runs carry only text, which keeps a 200-project table small and quick to write, and lets staff
+     * restyle a kind of text in Word. There is no document default: the page number and the blank
+     * paragraphs between tables keep the application's, as a default would move where LibreOffice breaks
+     * the pages.
+     */
+    private static void styles(XWPFDocument doc) {
+        XWPFStyles styles = doc.createStyles();
+        CTStyle title = paragraphStyle(TITLE, "报告标题", TITLE_FONT, 18, true);
+        CTPPrGeneral centredWithSpaceBelow = title.addNewPPr();
+        centredWithSpaceBelow.addNewJc().setVal(STJc.CENTER);
+        centredWithSpaceBelow.addNewSpacing().setAfter(BigInteger.valueOf(240));
+        CTStyle sectionHeading = paragraphStyle(SECTION_HEADING, "一级标题", HEADING_FONT, BODY_SIZE + 2, true);
+        keepWithNext(sectionHeading);
+        CTStyle partHeading = paragraphStyle(PART_HEADING, "二级标题", SUBHEADING_FONT, BODY_SIZE + 2, false);
+        keepWithNext(partHeading);
+
+        CTStyle body = paragraphStyle(BODY, "报告正文", BODY_FONT, BODY_SIZE, false);
+        CTPPrGeneral indentedJustified = body.addNewPPr();
+        indentedJustified.addNewInd().setFirstLine(BigInteger.valueOf(FIRST_LINE_INDENT));
+        indentedJustified.addNewJc().setVal(STJc.BOTH);
+        CTSpacing oneAndAHalfLines = indentedJustified.addNewSpacing();
+        oneAndAHalfLines.setLine(BigInteger.valueOf(360));
+        oneAndAHalfLines.setLineRule(STLineSpacingRule.AUTO);
+        CTStyle itemHeading = derivedStyle(ITEM_HEADING, "条目标题", BODY);
+        itemHeading.addNewPPr().addNewKeepNext();
+        itemHeading.addNewRPr().addNewB();
+
+        CTStyle caption = paragraphStyle(TABLE_CAPTION, "表题", HEADING_FONT, 12, false);
+        keepWithNext(caption).addNewJc().setVal(STJc.CENTER);
+        CTStyle cellText = paragraphStyle(TABLE_TEXT, "表格文字", BODY_FONT, TABLE_SIZE, false);
+        cellText.addNewPPr().addNewJc().setVal(STJc.LEFT);
+        CTStyle cellNumber = derivedStyle(TABLE_NUMBER, "表格数字", TABLE_TEXT);
+        cellNumber.addNewPPr().addNewJc().setVal(STJc.RIGHT);
+        CTStyle headerCell = derivedStyle(TABLE_HEADER, "表头", TABLE_TEXT);
+        headerCell.addNewPPr().addNewJc().setVal(STJc.CENTER);
+        headerCell.addNewRPr().addNewB();
+        CTStyle total = style(TABLE_TOTAL, "合计", STStyleType.CHARACTER);
+        total.addNewRPr().addNewB();
+
+        CTStyle attachment = paragraphStyle(ATTACHMENT, "附件", BODY_FONT, BODY_SIZE, false);
+        // addStyle copies a style into the styles part, so each is added once complete
+        for (CTStyle style : List.of(title, sectionHeading, partHeading, body, itemHeading, caption, cellText,
+                cellNumber, headerCell, total, attachment)) {
+            styles.addStyle(new XWPFStyle(style));
+        }
+    }
+
+    /**
+     * A paragraph style in the given Chinese typeface and size in points, Latin letters and digits in
+     * {@link #LATIN_FONT}.
+     */
+    private static CTStyle paragraphStyle(String id, String name, String eastAsianFont, double size, boolean bold) {
+        CTStyle style = style(id, name, STStyleType.PARAGRAPH);
+        CTRPr characters = style.addNewRPr();
+        CTFonts fonts = characters.addNewRFonts();
+        fonts.setAscii(LATIN_FONT);
+        fonts.setHAnsi(LATIN_FONT);
+        fonts.setEastAsia(eastAsianFont);
+        characters.addNewSz().setVal(BigInteger.valueOf(Math.round(size * 2))); // half-points
+        if (bold) {
+            characters.addNewB();
+        }
+        return style;
+    }
+
+    /** A paragraph style that differs from {@code basedOn} only in what the caller adds. */
+    private static CTStyle derivedStyle(String id, String name, String basedOn) {
+        CTStyle style = style(id, name, STStyleType.PARAGRAPH);
+        style.addNewBasedOn().setVal(basedOn);
+        return style;
+    }
+
+    private static CTStyle style(String id, String name, STStyleType.Enum type) {
+        CTStyle style = CTStyle.Factory.newInstance();
+        style.setType(type);
+        style.setStyleId(id);
+        style.setCustomStyle(STOnOff1.ON);
+        style.addNewName().setVal(name);
+        style.addNewQFormat(); // listed in Word's style gallery
+        return style;
+    }
+
+    /** Headings and captions: a little space above, and never left alone at the foot of a page. */
+    private static CTPPrGeneral keepWithNext(CTStyle style) {
+        CTPPrGeneral p = style.addNewPPr();
+        p.addNewKeepNext();
+        p.addNewSpacing().setBefore(BigInteger.valueOf(120));
+        return p;
     }
 
     private static void paragraph(XWPFDocument doc, Paragraph paragraph) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setIndentationFirstLine(FIRST_LINE_INDENT);
-        p.setAlignment(ParagraphAlignment.BOTH);
-        p.setSpacingBetween(1.5);
-        if (paragraph.itemHeading()) {
-            p.setKeepNext(true);
-        }
-        XWPFRun r = run(p, paragraph.text(), BODY_FONT, BODY_SIZE, paragraph.itemHeading());
+        XWPFRun r = text(doc.createParagraph(), paragraph.itemHeading() ? ITEM_HEADING : BODY, paragraph.text());
         if (paragraph.missing()) {
             r.setColor(MISSING_COLOUR);
         }
@@ -117,11 +217,7 @@ public final class DocxReportWriter {
     }
 
     private static void table(XWPFDocument doc, Table table) {
-        XWPFParagraph caption = doc.createParagraph();
-        caption.setAlignment(ParagraphAlignment.CENTER);
-        caption.setSpacingBefore(120);
-        caption.setKeepNext(true);
-        run(caption, table.caption(), HEADING_FONT, 12, false);
+        text(doc.createParagraph(), TABLE_CAPTION, table.caption());
 
         XWPFTable t = doc.createTable(table.rows().size() + 1, table.header().size());
         t.setWidth("100%");
@@ -131,7 +227,7 @@ public final class DocxReportWriter {
         for (int c = 0; c < table.header().size(); c++) {
             XWPFTableCell cell = header.getCell(c);
             cell.setColor(HEADER_SHADING);
-            cellText(cell, table.header().get(c), ParagraphAlignment.CENTER, true);
+            text(cell.getParagraphs().get(0), TABLE_HEADER, table.header().get(c));
         }
         for (int r = 0; r < table.rows().size(); r++) {
             Row row = table.rows().get(r);
@@ -139,17 +235,14 @@ public final class DocxReportWriter {
             tr.setCantSplitRow(true);
             for (int c = 0; c < row.cells().size(); c++) {
                 Cell cell = row.cells().get(c);
-                cellText(tr.getCell(c), cell.text(), cell.numeric() ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT,
-                        row.total());
+                XWPFRun text = text(tr.getCell(c).getParagraphs().get(0), cell.numeric() ? TABLE_NUMBER : TABLE_TEXT,
+                        cell.text());
+                if (row.total()) {
+                    text.setStyle(TABLE_TOTAL);
+                }
             }
         }
         doc.createParagraph(); // Word merges two adjacent tables; a paragraph keeps them apart
-    }
-
-    private static void cellText(XWPFTableCell cell, String text, ParagraphAlignment alignment, boolean bold) {
-        XWPFParagraph p = cell.getParagraphs().get(0);
-        p.setAlignment(alignment);
-        run(p, text, BODY_FONT, TABLE_SIZE, bold);
     }
 
     private static void attachments(XWPFDocument doc, List<String> attachments) {
@@ -157,23 +250,19 @@ public final class DocxReportWriter {
             XWPFParagraph p = doc.createParagraph();
             if (i == 0) {
                 p.setSpacingBefore(240);
-                run(p, "附件：" + attachments.get(i), BODY_FONT, BODY_SIZE, false);
+                text(p, ATTACHMENT, "附件：" + attachments.get(i));
             } else {
                 p.setIndentationLeft(3 * BODY_SIZE * 20); // under the first item, past 附件：
-                run(p, attachments.get(i), BODY_FONT, BODY_SIZE, false);
+                text(p, ATTACHMENT, attachments.get(i));
             }
         }
     }
 
-    /** A run in the given Chinese typeface, Latin letters and digits in {@link #LATIN_FONT}. */
-    private static XWPFRun run(XWPFParagraph p, String text, String eastAsianFont, double size, boolean bold) {
+    /** Gives the paragraph its style and the text as one run, returned for what only this text has. */
+    private static XWPFRun text(XWPFParagraph p, String style, String text) {
+        p.setStyle(style);
         XWPFRun r = p.createRun();
         r.setText(text);
-        r.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.ascii);
-        r.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.hAnsi);
-        r.setFontFamily(eastAsianFont, XWPFRun.FontCharRange.eastAsia);
-        r.setFontSize(size);
-        r.setBold(bold);
         return r;
     }
 

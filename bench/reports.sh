@@ -124,7 +124,7 @@ IN_PROCESS_MS=$(sed -n 's/.*reports written for [0-9]* department-year(s) in \([
 # the earlier one) is dropped ROUNDS times. It names every department, so each drop makes the service rewrite all
 # the report sets; its log says how long that took. The first round runs on a freshly started JVM, the later ones
 # on code the JIT has compiled by then.
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 PORT=$(( 20000 + $$ % 10000 ))
 while (: >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$(( PORT + 1 )); done
 # shellcheck disable=SC2086

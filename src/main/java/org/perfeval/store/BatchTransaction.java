@@ -35,6 +35,10 @@ public final class BatchTransaction implements AutoCloseable {
     private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "ledger_total", "indicator",
             "department_profile", "ingest_finding"};
     private static final String LEDGER_GROUP = "fiscal_year, dept_code, project_code, econ_class, fund_source";
+    /** A file's ledger lines lie within the id range noted on its batch (both bound to the batch id). */
+    private static final String WITHIN_LEDGER_RANGE = "id BETWEEN"
+            + " (SELECT ledger_first_id FROM ingest_batch WHERE ingest_batch.id = ?)"
+            + " AND (SELECT ledger_last_id FROM ingest_batch WHERE ingest_batch.id = ?)";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -45,17 +49,23 @@ public final class BatchTransaction implements AutoCloseable {
     private final List<PreparedStatement> statements = new ArrayList<>();
     private PreparedStatement budget;
     private PreparedStatement ledger;
+    private PreparedStatement voucher;
     private PreparedStatement indicator;
     private PreparedStatement profile;
     private PreparedStatement finding;
     private int pending;
     private int lastYear;
     private String lastDept;
+    private LedgerVoucher lastVoucher;
     private boolean committed;
     private final Map<String, Long> idsBefore;
     private final Map<LedgerKey, long[]> ledgerTotals = new HashMap<>();
     private long ledgerLinesAdded;
     private long ledgerLinesSummed;
+
+    /** A voucher of the file: its lines replace the earlier lines of the same voucher (SPEC §3.6). */
+    private record LedgerVoucher(int fiscalYear, String deptCode, String voucherNo) {
+    }
 
     /** What ledger lines are summed by in {@code ledger_total}. */
     private record LedgerKey(int fiscalYear, String deptCode, String projectCode, String econClass, String fundSource) {
@@ -126,6 +136,31 @@ public final class BatchTransaction implements AutoCloseable {
         ps.addBatch();
         ledgerLinesAdded++;
         touch(l.fiscalYear(), l.deptCode());
+        addVoucher(l);
+    }
+
+    /**
+     * Records the line's voucher once per file: a voucher's lines come one after another in an export, so only a
+     * change of voucher is inserted, and a voucher met again further down is ignored by the primary key.
+     */
+    private void addVoucher(LedgerLine l) throws SQLException {
+        if (l.voucherNo() == null) {
+            return;
+        }
+        LedgerVoucher key = new LedgerVoucher(l.fiscalYear(), l.deptCode(), l.voucherNo());
+        if (key.equals(lastVoucher)) {
+            return;
+        }
+        lastVoucher = key;
+        if (voucher == null) {
+            voucher = prepare("INSERT INTO ledger_voucher (batch_id, fiscal_year, dept_code, voucher_no)"
+                    + " VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
+        }
+        voucher.setLong(1, batchId);
+        voucher.setInt(2, key.fiscalYear());
+        voucher.setString(3, key.deptCode());
+        voucher.setString(4, key.voucherNo());
+        voucher.addBatch();
     }
 
     private void addBudget(BudgetLine b) throws SQLException {
@@ -260,8 +295,8 @@ public final class BatchTransaction implements AutoCloseable {
         }
         replaceEarlierFileOfSameName();
         insertLedgerTotals();
-        replaceByKey("ledger_line", "o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
-                + " AND o.voucher_no = n.voucher_no AND n.voucher_no IS NOT NULL");
+        recordLedgerRange();
+        replaceEarlierLinesOfVouchers();
         replaceByKey("budget_line", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
                 + " AND o.project_code = n.project_code");
         replaceByKey("indicator", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
@@ -324,10 +359,19 @@ public final class BatchTransaction implements AutoCloseable {
                 if (!table.equals("ingest_finding") && !table.equals("ledger_line")) {
                     collectTouched("SELECT DISTINCT fiscal_year, dept_code FROM " + table + " WHERE batch_id = ?", old);
                 }
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?")) {
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?"
+                        + (table.equals("ledger_line") ? " AND " + WITHIN_LEDGER_RANGE : ""))) {
                     ps.setLong(1, old);
+                    if (table.equals("ledger_line")) {
+                        ps.setLong(2, old);
+                        ps.setLong(3, old);
+                    }
                     ps.executeUpdate();
                 }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ?")) {
+                ps.setLong(1, old);
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET status = ?, message = ?"
                     + " WHERE id = ?")) {
@@ -350,19 +394,85 @@ public final class BatchTransaction implements AutoCloseable {
         }
         String replaced = "SELECT o.id FROM " + table + " n JOIN " + table + " o ON " + sameKey
                 + " WHERE n.id > ? AND n.batch_id = ? AND o.batch_id <> ?";
-        if (table.equals("ledger_line")) {
-            // cancel the replaced lines' share of their own file's sums
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ledger_total (batch_id, " + LEDGER_GROUP
-                    + ", amount, lines) SELECT batch_id, " + LEDGER_GROUP + ", -SUM(amount), -COUNT(*) FROM ledger_line"
-                    + " WHERE id IN (" + replaced + ") GROUP BY batch_id, " + LEDGER_GROUP)) {
-                bindReplaced(ps, before);
-                ps.executeUpdate();
-            }
-        }
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (" + replaced + ")")) {
             bindReplaced(ps, before);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * Notes the id range of this file's ledger lines on its batch: a later file replacing some of its vouchers, or
+     * a correction under its name, then looks for its lines within that range only. Two ordered lookups on the
+     * primary key, whatever the size of the file; with several nodes the range may hold other files' lines too,
+     * which the batch id tells apart.
+     */
+    private void recordLedgerRange() throws SQLException {
+        if (ledgerLinesAdded == 0) {
+            return;
+        }
+        String own = "SELECT id FROM ledger_line WHERE id > ? AND batch_id = ? ORDER BY id";
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET ledger_first_id = ("
+                + own + " LIMIT 1), ledger_last_id = (" + own + " DESC LIMIT 1) WHERE id = ?")) {
+            long before = idsBefore.get("ledger_line");
+            ps.setLong(1, before);
+            ps.setLong(2, batchId);
+            ps.setLong(3, before);
+            ps.setLong(4, batchId);
+            ps.setLong(5, batchId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes the earlier lines of this file's vouchers (SPEC §3.6), file by file: the vouchers they share are
+     * found through {@code ledger_voucher}'s key, the lines within the earlier file's id range. The replaced
+     * lines' share of their own file's sums is cancelled by negative {@code ledger_total} rows first.
+     */
+    private void replaceEarlierLinesOfVouchers() throws SQLException {
+        if (idsBefore.get("ledger_line") == 0 && dialect.singleWriter()) {
+            return; // no ledger line was stored before this file, and nobody else wrote since
+        }
+        List<Long> earlier = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT o.batch_id FROM ledger_voucher n"
+                + " JOIN ledger_voucher o ON o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
+                + " AND o.voucher_no = n.voucher_no AND o.batch_id <> n.batch_id WHERE n.batch_id = ?")) {
+            ps.setLong(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earlier.add(rs.getLong(1));
+                }
+            }
+        }
+        String sharedVoucher = "EXISTS (SELECT 1 FROM ledger_voucher n WHERE n.batch_id = ?"
+                + " AND n.dept_code = %1$s.dept_code AND n.fiscal_year = %1$s.fiscal_year"
+                + " AND n.voucher_no = %1$s.voucher_no)";
+        String replacedLines = " WHERE batch_id = ? AND " + WITHIN_LEDGER_RANGE + " AND "
+                + String.format(sharedVoucher, "ledger_line");
+        for (long old : earlier) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ledger_total (batch_id, " + LEDGER_GROUP
+                    + ", amount, lines) SELECT batch_id, " + LEDGER_GROUP + ", -SUM(amount), -COUNT(*) FROM ledger_line"
+                    + replacedLines + " GROUP BY batch_id, " + LEDGER_GROUP)) {
+                bindReplacedLines(ps, old);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_line" + replacedLines)) {
+                bindReplacedLines(ps, old);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ? AND "
+                    + String.format(sharedVoucher, "ledger_voucher"))) {
+                ps.setLong(1, old);
+                ps.setLong(2, batchId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private void bindReplacedLines(PreparedStatement ps, long earlierBatch) throws SQLException {
+        ps.setLong(1, earlierBatch);
+        ps.setLong(2, earlierBatch);
+        ps.setLong(3, earlierBatch);
+        ps.setLong(4, batchId);
     }
 
     private void bindReplaced(PreparedStatement ps, long before) throws SQLException {

@@ -51,11 +51,14 @@ final class Observations {
                 Integer.parseInt(b.get(3)), Integer.parseInt(b.get(4)), rowsOfBatch(home, Long.parseLong(b.get(0))));
     }
 
-    /** Rows a batch left in every table that has a batch_id column. */
+    /**
+     * Data rows a batch stored: in every table whose rows keep their spreadsheet row ({@code source_row}), findings
+     * apart. Sums ({@code ledger_total}) and vouchers ({@code ledger_voucher}) have none.
+     */
     static long rowsOfBatch(Path home, long batchId) throws SQLException {
         long rows = 0;
-        for (String table : E2eHome.at(home).tablesWith("batch_id")) {
-            if (!table.equals("ledger_total") && !table.equals("ingest_finding")) {
+        for (String table : E2eHome.at(home).tablesWith("source_row")) {
+            if (!table.equals("ingest_finding")) {
                 rows += Long.parseLong(HostileOutputs.query(home, "SELECT COUNT(*) FROM " + table
                         + " WHERE batch_id = ?", batchId).get(0).get(0));
             }

@@ -35,10 +35,9 @@ public final class BatchTransaction implements AutoCloseable {
     private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "ledger_total", "indicator",
             "department_profile", "ingest_finding"};
     private static final String LEDGER_GROUP = "fiscal_year, dept_code, project_code, econ_class, fund_source";
-    /** A file's ledger lines lie within the id range noted on its batch (both bound to the batch id). */
-    private static final String WITHIN_LEDGER_RANGE = "id BETWEEN"
-            + " (SELECT ledger_first_id FROM ingest_batch WHERE ingest_batch.id = ?)"
-            + " AND (SELECT ledger_last_id FROM ingest_batch WHERE ingest_batch.id = ?)";
+    /** Rows of table %1$s sharing a voucher with the batch bound to its parameter. */
+    private static final String SHARED_VOUCHER = "EXISTS (SELECT 1 FROM ledger_voucher n WHERE n.batch_id = ?"
+            + " AND n.dept_code = %1$s.dept_code AND n.fiscal_year = %1$s.fiscal_year AND n.voucher_no = %1$s.voucher_no)";
 
     private final Connection connection;
     private final Dialect dialect;
@@ -144,13 +143,11 @@ public final class BatchTransaction implements AutoCloseable {
      * change of voucher is inserted, and a voucher met again further down is ignored by the primary key.
      */
     private void addVoucher(LedgerLine l) throws SQLException {
-        if (l.voucherNo() == null) {
+        if (l.voucherNo() == null || lastVoucher != null && lastVoucher.fiscalYear() == l.fiscalYear()
+                && lastVoucher.voucherNo().equals(l.voucherNo()) && lastVoucher.deptCode().equals(l.deptCode())) {
             return;
         }
         LedgerVoucher key = new LedgerVoucher(l.fiscalYear(), l.deptCode(), l.voucherNo());
-        if (key.equals(lastVoucher)) {
-            return;
-        }
         lastVoucher = key;
         if (voucher == null) {
             voucher = prepare("INSERT INTO ledger_voucher (batch_id, fiscal_year, dept_code, voucher_no)"
@@ -354,25 +351,18 @@ public final class BatchTransaction implements AutoCloseable {
             }
         }
         for (long old : earlier) {
+            deleteLedgerLines(old, false);
             for (String table : ROW_TABLES) {
+                if (table.equals("ledger_line")) {
+                    continue; // deleted above, within the file's range: the lines have no index on their batch
+                }
                 // ledger_total names the same department-years as ledger_line, from a few rows instead of a scan
-                if (!table.equals("ingest_finding") && !table.equals("ledger_line")) {
+                if (!table.equals("ingest_finding")) {
                     collectTouched("SELECT DISTINCT fiscal_year, dept_code FROM " + table + " WHERE batch_id = ?", old);
                 }
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?"
-                        + (table.equals("ledger_line") ? " AND " + WITHIN_LEDGER_RANGE : ""))) {
-                    ps.setLong(1, old);
-                    if (table.equals("ledger_line")) {
-                        ps.setLong(2, old);
-                        ps.setLong(3, old);
-                    }
-                    ps.executeUpdate();
-                }
+                deleteOfBatch(table, old);
             }
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ?")) {
-                ps.setLong(1, old);
-                ps.executeUpdate();
-            }
+            deleteOfBatch("ledger_voucher", old);
             try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET status = ?, message = ?"
                     + " WHERE id = ?")) {
                 ps.setString(1, IngestBatch.Status.REPLACED.name());
@@ -443,24 +433,10 @@ public final class BatchTransaction implements AutoCloseable {
                 }
             }
         }
-        String sharedVoucher = "EXISTS (SELECT 1 FROM ledger_voucher n WHERE n.batch_id = ?"
-                + " AND n.dept_code = %1$s.dept_code AND n.fiscal_year = %1$s.fiscal_year"
-                + " AND n.voucher_no = %1$s.voucher_no)";
-        String replacedLines = " WHERE batch_id = ? AND " + WITHIN_LEDGER_RANGE + " AND "
-                + String.format(sharedVoucher, "ledger_line");
         for (long old : earlier) {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ledger_total (batch_id, " + LEDGER_GROUP
-                    + ", amount, lines) SELECT batch_id, " + LEDGER_GROUP + ", -SUM(amount), -COUNT(*) FROM ledger_line"
-                    + replacedLines + " GROUP BY batch_id, " + LEDGER_GROUP)) {
-                bindReplacedLines(ps, old);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_line" + replacedLines)) {
-                bindReplacedLines(ps, old);
-                ps.executeUpdate();
-            }
+            deleteLedgerLines(old, true);
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ? AND "
-                    + String.format(sharedVoucher, "ledger_voucher"))) {
+                    + String.format(SHARED_VOUCHER, "ledger_voucher"))) {
                 ps.setLong(1, old);
                 ps.setLong(2, batchId);
                 ps.executeUpdate();
@@ -468,11 +444,50 @@ public final class BatchTransaction implements AutoCloseable {
         }
     }
 
-    private void bindReplacedLines(PreparedStatement ps, long earlierBatch) throws SQLException {
-        ps.setLong(1, earlierBatch);
-        ps.setLong(2, earlierBatch);
-        ps.setLong(3, earlierBatch);
-        ps.setLong(4, batchId);
+    /**
+     * Deletes an earlier file's ledger lines, looking only within its id range: all of them (a correction under
+     * its name, whose sums go with it), or those sharing a voucher with this file, whose share of the earlier
+     * file's sums is cancelled first by negative {@code ledger_total} rows under that file's batch.
+     */
+    private void deleteLedgerLines(long earlierBatch, boolean sharedVouchersOnly) throws SQLException {
+        long first;
+        long last;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT ledger_first_id, ledger_last_id FROM ingest_batch WHERE id = ? AND ledger_first_id IS NOT NULL")) {
+            ps.setLong(1, earlierBatch);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return; // the file stored no ledger line
+                }
+                first = rs.getLong(1);
+                last = rs.getLong(2);
+            }
+        }
+        String lines = " WHERE id BETWEEN ? AND ? AND batch_id = ?"
+                + (sharedVouchersOnly ? " AND " + String.format(SHARED_VOUCHER, "ledger_line") : "");
+        List<String> steps = sharedVouchersOnly
+                ? List.of("INSERT INTO ledger_total (batch_id, " + LEDGER_GROUP + ", amount, lines) SELECT batch_id, "
+                        + LEDGER_GROUP + ", -SUM(amount), -COUNT(*) FROM ledger_line" + lines + " GROUP BY batch_id, "
+                        + LEDGER_GROUP, "DELETE FROM ledger_line" + lines)
+                : List.of("DELETE FROM ledger_line" + lines);
+        for (String sql : steps) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setLong(1, first);
+                ps.setLong(2, last);
+                ps.setLong(3, earlierBatch);
+                if (sharedVouchersOnly) {
+                    ps.setLong(4, batchId);
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private void deleteOfBatch(String table, long batch) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?")) {
+            ps.setLong(1, batch);
+            ps.executeUpdate();
+        }
     }
 
     private void bindReplaced(PreparedStatement ps, long before) throws SQLException {

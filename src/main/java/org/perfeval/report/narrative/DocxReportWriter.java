@@ -125,9 +125,10 @@ public final class DocxReportWriter {
         centredWithSpaceBelow.addNewJc().setVal(STJc.CENTER);
         centredWithSpaceBelow.addNewSpacing().setAfter(BigInteger.valueOf(240));
         CTStyle sectionHeading = paragraphStyle(SECTION_HEADING, "一级标题", HEADING_FONT, BODY_SIZE + 2, true);
-        keepWithNext(sectionHeading);
+        // outline levels: Word's navigation pane and a table of contents list the headings
+        keepWithNext(sectionHeading).addNewOutlineLvl().setVal(BigInteger.ZERO);
         CTStyle partHeading = paragraphStyle(PART_HEADING, "二级标题", SUBHEADING_FONT, BODY_SIZE + 2, false);
-        keepWithNext(partHeading);
+        keepWithNext(partHeading).addNewOutlineLvl().setVal(BigInteger.ONE);
 
         CTStyle body = paragraphStyle(BODY, "报告正文", BODY_FONT, BODY_SIZE, false);
         CTPPrGeneral indentedJustified = body.addNewPPr();

@@ -18,9 +18,8 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
 /**
  * The rows of one streaming (SXSSF) sheet kept as XML in memory instead of in a temporary file. For a workbook
  * of many small sheets (附件3: one form of ~20 rows per project, hundreds of projects) creating, writing,
- * reading back and deleting a temporary file per sheet cost more than the sheets themselves: 40 % of the
- * writer's time, measured. The rows are still written out as XML when flushed, so memory holds a few kB
- * per sheet rather than POI's cell objects.
+ * reading back and deleting a temporary file per sheet took about 40 % of the writer's time (profiled). The
+ * rows are still written out as XML when flushed, so memory holds a few kB per sheet, not POI's cell objects.
  */
 final class InMemorySheetData extends SheetDataWriter {
 
@@ -33,7 +32,8 @@ final class InMemorySheetData extends SheetDataWriter {
 
     /**
      * A streaming workbook whose sheets keep their flushed rows in memory, zipped at the fastest deflate level:
-     * the file is about a fifth larger and its zipping, a fifth of the writer's time, three times faster.
+     * for 200 projects the file grew from 363 to 403 kB and the writer took 70 instead of 78 ms (zipping had been
+     * a fifth of its time).
      */
     static SXSSFWorkbook workbook() {
         return new SXSSFWorkbook() {

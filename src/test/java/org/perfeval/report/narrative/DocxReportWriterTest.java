@@ -109,6 +109,10 @@ class DocxReportWriterTest {
             assertTrue(keepsWithNext(doc, paragraph(doc, "一、部门（单位）基本情况")));
             assertEquals(new Look("楷体", 16, false, ParagraphAlignment.LEFT), look(doc, paragraph(doc, "（一）主要职能")),
                     "part heading");
+            assertEquals(List.of(0, 1, -1), Stream.of("一、部门（单位）基本情况", "（一）主要职能",
+                    "全局共有人员111人，其中在职人员88人，退休人员33人。").map(t -> paragraphProperty(doc, paragraph(doc, t),
+                    CTPPrBase::isSetOutlineLvl, r -> r.getOutlineLvl().getVal().intValue(), -1)).toList(),
+                    "outline levels of the headings, none for body text");
             XWPFParagraph text = paragraph(doc, "全局共有人员111人，其中在职人员88人，退休人员33人。");
             assertEquals(new Look("仿宋", 14, false, ParagraphAlignment.BOTH), look(doc, text), "body");
             assertEquals("560", paragraphProperty(doc, text, CTPPrBase::isSetInd,

@@ -338,18 +338,8 @@ public final class BatchTransaction implements AutoCloseable {
 
     /** A corrected export under the same name replaces everything the earlier one contributed. */
     private void replaceEarlierFileOfSameName() throws SQLException {
-        List<Long> earlier = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT id FROM ingest_batch WHERE file_name = ? AND status = ? AND id <> ?")) {
-            ps.setString(1, fileName);
-            ps.setString(2, IngestBatch.Status.INGESTED.name());
-            ps.setLong(3, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    earlier.add(rs.getLong(1));
-                }
-            }
-        }
+        List<Long> earlier = batches("SELECT id FROM ingest_batch WHERE file_name = ? AND status = ? AND id <> ?",
+                fileName, IngestBatch.Status.INGESTED.name(), batchId);
         for (long old : earlier) {
             deleteLedgerLines(old, false);
             for (String table : ROW_TABLES) {
@@ -422,17 +412,9 @@ public final class BatchTransaction implements AutoCloseable {
         if (idsBefore.get("ledger_line") == 0 && dialect.singleWriter()) {
             return; // no ledger line was stored before this file, and nobody else wrote since
         }
-        List<Long> earlier = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT o.batch_id FROM ledger_voucher n"
-                + " JOIN ledger_voucher o ON o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
-                + " AND o.voucher_no = n.voucher_no AND o.batch_id <> n.batch_id WHERE n.batch_id = ?")) {
-            ps.setLong(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    earlier.add(rs.getLong(1));
-                }
-            }
-        }
+        List<Long> earlier = batches("SELECT DISTINCT o.batch_id FROM ledger_voucher n JOIN ledger_voucher o"
+                + " ON o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year AND o.voucher_no = n.voucher_no"
+                + " AND o.batch_id <> n.batch_id WHERE n.batch_id = ?", batchId);
         for (long old : earlier) {
             deleteLedgerLines(old, true);
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ? AND "
@@ -481,6 +463,22 @@ public final class BatchTransaction implements AutoCloseable {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** The batch ids a query returns. */
+    private List<Long> batches(String sql, Object... parameters) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private void deleteOfBatch(String table, long batch) throws SQLException {

@@ -31,6 +31,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 import org.perfeval.report.AtomicFiles;
+import org.perfeval.report.OfficeDocuments;
 import org.perfeval.report.ReportInput;
 import org.perfeval.report.narrative.Narrative.Cell;
 import org.perfeval.report.narrative.Narrative.Exhibit;
@@ -80,11 +81,12 @@ public final class DocxReportWriter {
     /** For a caller that builds the narrative once for both the HTML and the DOCX writer. */
     public Path write(Path departmentDir, ReportInput input, Narrative narrative) throws IOException {
         Path target = departmentDir.resolve(FILE_NAME);
-        AtomicFiles.write(target, out -> {
-            try (XWPFDocument document = build(narrative)) {
-                document.write(out);
-            }
-        });
+        XWPFDocument document = build(narrative);
+        try {
+            AtomicFiles.write(target, document::write);
+        } finally {
+            OfficeDocuments.discard(document);
+        }
         return target;
     }
 

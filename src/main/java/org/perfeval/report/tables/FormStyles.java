@@ -19,8 +19,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.perfeval.report.AtomicFiles;
+import org.perfeval.report.OfficeDocuments;
 import org.perfeval.report.Wan;
 
 /**
@@ -265,13 +267,19 @@ public final class FormStyles {
     }
 
     /**
-     * Writes a workbook atomically (temporary name, then rename) and closes it. A streaming (SXSSF) workbook's
+     * Writes a workbook atomically (temporary name, then rename) and lets go of it. A streaming (SXSSF) workbook's
      * template (styles, sheet settings, no rows) is assembled in memory rather than in a temporary file.
      */
     public static Path save(Workbook workbook, Path target) throws IOException {
-        try (workbook) {
+        try {
             AtomicFiles.write(target, workbook instanceof SXSSFWorkbook streaming
                     ? streaming::writeAvoidingTempFiles : workbook::write);
+        } finally {
+            if (workbook instanceof XSSFWorkbook document) {
+                OfficeDocuments.discard(document);
+            } else {
+                workbook.close();
+            }
         }
         return target;
     }

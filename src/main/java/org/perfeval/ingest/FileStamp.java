@@ -40,6 +40,11 @@ record FileStamp(long size, FileTime modified, Object fileKey) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return VANISHED;
         }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "“" + name + "”是一个文件夹。系统只读取直接放在 inbox 中的文件，不读取文件夹里的文件：请把文件夹中的导出文件直接放入"
+                    + " inbox。 '" + name + "' is a folder (not a regular file): only files put directly into inbox are"
+                    + " read, not the files inside a folder. Put the exports it holds into inbox itself.";
+        }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return "“" + name + "”不是普通文件（而是文件夹、管道或设备），无法读取。请只把导出的文件放入 inbox。 '" + name
                     + "' is not a regular file (but a folder, pipe or device), so it cannot be read: put only"

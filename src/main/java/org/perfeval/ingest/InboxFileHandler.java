@@ -3,17 +3,24 @@ package org.perfeval.ingest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +34,8 @@ import org.perfeval.report.ReportService;
 /**
  * What happens to a file taken from {@code inbox/}: ingested, then destined for
  * {@code .done/<yyyyMMdd>/} or {@code .error/<yyyyMMdd>/} with a plain bilingual
- * {@code <name>.error.txt}. The caller (the inbox route) moves the file there.
+ * {@code <name>.error.txt}. The caller (the inbox route) moves the file there; a folder dropped into the
+ * inbox is moved to {@code .error/} here ({@link #refuseFolders}).
  */
 public final class InboxFileHandler {
 
@@ -44,6 +52,9 @@ public final class InboxFileHandler {
     /** The wait after a file's first failure outside it; it doubles with each further failure, up to the last. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LAST_RETRY = Duration.ofSeconds(60);
+    /** How deep and how many entries of a folder are looked at to see whether it is still being copied. */
+    private static final int FOLDER_DEPTH = 4;
+    private static final int FOLDER_ENTRIES = 10_000;
 
     private final IngestService ingest;
     private final Path inbox;
@@ -105,6 +116,65 @@ public final class InboxFileHandler {
         retries.remove(name);
         CrashPoints.reach(CrashPoints.BEFORE_MOVE);
         return target;
+    }
+
+    /**
+     * Folders dropped into {@code inbox/}: perfeval reads only files put there directly, so a folder goes to
+     * {@code .error/<yyyyMMdd>/} with its {@code .error.txt}, once nothing in it has changed for {@code minAge}
+     * (it may still be being copied). Hidden folders ({@code .done}, {@code .error}, {@code .cluster}) are
+     * perfeval's own. When nodes share the inbox, moving the folder is the claim: one node's move succeeds.
+     *
+     * @return how many folders are not yet settled and wait in the inbox
+     */
+    public int refuseFolders(Duration minAge) throws SQLException, IOException {
+        List<Path> folders;
+        try (Stream<Path> entries = Files.list(inbox)) {
+            folders = entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    && !p.getFileName().toString().startsWith(".")).toList();
+        }
+        int waiting = 0;
+        Instant settledBefore = Instant.now().minus(minAge);
+        for (Path folder : folders) {
+            try {
+                if (lastChange(folder).isAfter(settledBefore)) {
+                    waiting++;
+                } else {
+                    refuseFolder(folder);
+                }
+            } catch (NoSuchFileException e) {
+                // moved or deleted meanwhile: by another node, or by the user
+            }
+        }
+        return waiting;
+    }
+
+    private void refuseFolder(Path folder) throws SQLException, IOException {
+        String name = folder.getFileName().toString();
+        Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DAY));
+        Files.createDirectories(errors);
+        Path moved = errors.resolve(freeName(errors, name, folder));
+        Files.move(folder, moved);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
+            IngestOutcome outcome = ingest.ingest(moved);
+            writeErrorText(errors.resolve(FileNames.withSuffix(moved.getFileName().toString(), ".error.txt")), outcome);
+            LOG.error(outcome.summary());
+            listener.fileDone(outcome);
+        }
+    }
+
+    /** The newest time stamp of the folder and of what it holds, a few levels and entries deep. */
+    private static Instant lastChange(Path folder) throws IOException {
+        Instant newest = Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant();
+        try (Stream<Path> tree = Files.walk(folder, FOLDER_DEPTH)) {
+            Iterator<Path> entries = tree.limit(FOLDER_ENTRIES).iterator();
+            while (entries.hasNext()) {
+                Instant changed = Files.getLastModifiedTime(entries.next(), LinkOption.NOFOLLOW_LINKS).toInstant();
+                newest = changed.isAfter(newest) ? changed : newest;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return newest;
     }
 
     /**
@@ -172,8 +242,10 @@ public final class InboxFileHandler {
         String base = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
         String candidate = name;
-        for (int n = 2; Files.exists(folder.resolve(candidate)); n++) {
-            if (Files.mismatch(folder.resolve(candidate), incoming) == -1L) {
+        for (int n = 2; Files.exists(folder.resolve(candidate), LinkOption.NOFOLLOW_LINKS); n++) {
+            Path kept = folder.resolve(candidate);
+            if (Files.isRegularFile(kept, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isRegularFile(incoming, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(kept, incoming) == -1L) {
                 return candidate;
             }
             candidate = base + " (" + n + ")" + extension;

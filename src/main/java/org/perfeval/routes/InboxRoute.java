@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,6 +27,8 @@ import org.perfeval.store.InboxFileLocks;
 public final class InboxRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "inbox";
+    /** Folders dropped into the inbox are moved to .error (InboxFileHandler#refuseFolders). */
+    public static final String FOLDERS_ROUTE_ID = "inbox-folders";
     static final String TARGET = "perfevalTarget";
     private static final String FILE_LOCKS = "perfevalInboxFileLocks";
     private static final String RETRIES = "perfevalInboxRetries";
@@ -35,6 +39,10 @@ public final class InboxRoute extends RouteBuilder {
     private final Database database;
     /** When a one-off run on a shared inbox first found only files other nodes hold (nanoTime), else null. */
     private Long waitingSince;
+    /** When a one-off run first found only folders still changing (nanoTime), else null. */
+    private Long foldersSince;
+    private Duration folderMinAge;
+    private Duration folderTimeout;
 
     /** How a one-off run ({@code once}, {@code demo}) ends. */
     public interface OneRun {
@@ -91,6 +99,15 @@ public final class InboxRoute extends RouteBuilder {
             onException(Exception.class).handled(false)
                     .process(exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         }
+        folderMinAge = Duration.ofMillis(Long.parseLong(
+                getContext().resolvePropertyPlaceholders("{{perfeval.inbox.read-lock-min-age-ms}}")));
+        folderTimeout = Duration.ofMillis(Long.parseLong(
+                getContext().resolvePropertyPlaceholders("{{perfeval.inbox.read-lock-timeout-ms}}")));
+        if (oneRun == null) {
+            // the file consumer passes over folders: they are looked for on the same beat
+            from("timer:" + FOLDERS_ROUTE_ID + "?delay=0&period={{perfeval.inbox.poll-delay-ms}}").routeId(FOLDERS_ROUTE_ID)
+                    .process(exchange -> handler.refuseFolders(folderMinAge));
+        }
         from(uri).routeId(ROUTE_ID)
                 .choice()
                     .when(body().isNull())
@@ -117,7 +134,17 @@ public final class InboxRoute extends RouteBuilder {
      * A poll found no file it could take. On a shared inbox that may be because other nodes hold the
      * files left: a one-off run waits for them, but not longer than it takes a dead node's claim to expire.
      */
-    private void idle() throws IOException {
+    private void idle() throws IOException, SQLException {
+        if (handler.refuseFolders(folderMinAge) > 0) {
+            // a folder still being copied is waited for as long as a file would be
+            long now = System.nanoTime();
+            if (foldersSince == null) {
+                foldersSince = now;
+            }
+            if (now - foldersSince < folderTimeout.toNanos()) {
+                return;
+            }
+        }
         if (cluster != null && hasVisibleFiles()) {
             long now = System.nanoTime();
             if (waitingSince == null) {

@@ -183,8 +183,7 @@ public final class HostileCorpus {
                 .rows(9, 1).rejectedFor("金额无法识别"));
 
         // ---- not files
-        cases.add(error("directory", "一个文件夹.csv", HostileFiles.directory()).says("不是普通文件", "not a regular file")
-                .inProcessOnly("the inbox route does not take folders: in the jar run a folder stays in inbox/"));
+        cases.add(error("directory", "一个文件夹.csv", HostileFiles.directory()).says("是一个文件夹", "is a folder"));
         cases.add(error("symlink-outside-home", "外部链接.csv", HostileFiles.linkOutsideHome("900015"))
                 .says("链接", "link"));
         cases.add(error("named-pipe", "命名管道.csv", HostileFiles.fifo()).says("不是普通文件", "not a regular file")

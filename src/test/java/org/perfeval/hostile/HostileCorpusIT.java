@@ -38,15 +38,20 @@ class HostileCorpusIT {
         E2eHome home = E2eHome.in(temp);
         List<HostileCase> cases = HostileCorpus.cases().stream().filter(HostileCase::inEndToEndRun).toList();
         drop(home, cases);
-        // a folder is not a file: the inbox route passes over it (it is not moved anywhere)
-        Path folder = home.inbox().resolve("一个文件夹");
-        HostileFiles.directory().make(folder);
+        // a folder is not a file: once nothing in it changes it goes to .error whole, with its reason, unread
+        HostileFiles.directory().make(home.inbox().resolve("一个文件夹"));
         TreeMap<String, Long> outsideBefore = outsideHome();
 
         JarRunner.Result run = runOnceAndCheck(home, cases);
 
-        assertEquals(Set.of("一个文件夹"), entriesLeftInInbox(home), run::describe);
-        assertTrue(Files.isRegularFile(folder.resolve("inside.csv")), "the folder is left as it was");
+        assertEquals(Set.of(), entriesLeftInInbox(home), run::describe);
+        HostileCase.Observed folder = Observations.observe(home.dir(), "一个文件夹");
+        assertEquals(".error", folder.folder(), run::describe);
+        assertTrue(folder.errorText().contains("是一个文件夹"), folder.errorText());
+        try (Stream<Path> inside = Files.find(home.inbox().resolve(".error"), 3,
+                (p, a) -> p.endsWith(Path.of("一个文件夹", "inside.csv")))) {
+            assertEquals(1, inside.count(), "the folder is moved whole");
+        }
         assertEquals(outsideBefore, outsideHome(), "nothing written outside the home folder but the links' targets");
         long stored = Long.parseLong(HostileOutputs.query(home.dir(), "SELECT SUM(rows_ingested) FROM ingest_batch").get(0).get(0));
         assertEquals(cases.stream().filter(c -> c.folder() == HostileCase.Folder.DONE).mapToLong(HostileCase::stored).sum(),

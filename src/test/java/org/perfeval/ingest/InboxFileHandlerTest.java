@@ -8,14 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where a processed file is kept: a corrected export of the same name never overwrites the original. */
+import org.perfeval.report.ReportService;
+
+/** Where a processed file (or a folder) is kept: a corrected export of the same name never overwrites the original. */
 class InboxFileHandlerTest {
 
     @TempDir
@@ -102,5 +112,53 @@ class InboxFileHandlerTest {
                 TestHome.line("2024", "001", "P1", "120"));
         String secondTarget = home.services().inboxHandler().handle(corrected);
         assertTrue(secondTarget.endsWith("/budget (2).csv"), secondTarget);
+    }
+
+    @Test
+    void aSettledFolderGoesToErrorWithItsReasonAndAYoungOneWaits() throws Exception {
+        TestHome home = TestHome.create(dir);
+        InboxFileHandler handler = home.services().inboxHandler();
+        Path inbox = home.home().resolve("inbox");
+        Path settled = Files.createDirectories(inbox.resolve("2024年导出"));
+        Files.writeString(settled.resolve("明细账.csv"), "单位编码,项目编码,支出金额\nD01,P1,100\n");
+        age(settled, Duration.ofMinutes(5));
+        Path copying = Files.createDirectories(inbox.resolve("正在复制"));
+        Files.writeString(copying.resolve("预算.csv"), "x");
+        age(copying, Duration.ofMinutes(5));
+        Files.setLastModifiedTime(copying.resolve("预算.csv"), FileTime.from(Instant.now()));
+        Files.createDirectories(inbox.resolve(".cluster"));
+        age(inbox.resolve(".cluster"), Duration.ofMinutes(5));
+        List<IngestOutcome> seen = new ArrayList<>();
+        home.services().addFileListener(seen::add);
+
+        assertEquals(1, handler.refuseFolders(Duration.ofSeconds(2)), "the folder with a new file waits");
+
+        Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE));
+        assertTrue(Files.isRegularFile(errors.resolve("2024年导出").resolve("明细账.csv")), "moved whole, nothing read");
+        String reason = Files.readString(errors.resolve("2024年导出.error.txt"));
+        assertTrue(reason.contains("是一个文件夹") && reason.contains("Put the exports it holds into inbox itself"), reason);
+        assertTrue(Files.isDirectory(copying) && Files.isDirectory(inbox.resolve(".cluster")));
+        assertEquals(0, home.count("ledger_line"));
+        assertEquals("FAILED", home.one("SELECT status FROM ingest_batch WHERE file_name = ?", "2024年导出").get("status"));
+        assertEquals(1, seen.size(), "counted like a failed file (the exit status of once, the metrics)");
+
+        // a folder of the same name the same day is kept beside the first
+        Path again = Files.createDirectories(inbox.resolve("2024年导出"));
+        age(again, Duration.ofMinutes(5));
+        age(copying, Duration.ofMinutes(5));
+        assertEquals(0, handler.refuseFolders(Duration.ofSeconds(2)));
+        assertTrue(Files.isDirectory(errors.resolve("2024年导出 (2)")));
+        assertTrue(Files.isRegularFile(errors.resolve("2024年导出 (2).error.txt")));
+        assertTrue(Files.isRegularFile(errors.resolve("正在复制").resolve("预算.csv")));
+    }
+
+    /** Sets the time stamp of a folder and of everything in it {@code ago} in the past. */
+    private static void age(Path folder, Duration ago) throws IOException {
+        FileTime then = FileTime.from(Instant.now().minus(ago));
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.setLastModifiedTime(p, then);
+            }
+        }
     }
 }

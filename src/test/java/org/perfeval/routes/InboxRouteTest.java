@@ -86,7 +86,7 @@ class InboxRouteTest {
     @Test
     void aGoodFileEndsInDoneAndABadOneInErrorWithABilingualExplanation() throws Exception {
         context.start();
-        NotifyBuilder notify = new NotifyBuilder(context).whenDone(2).create();
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(2).create();
 
         write("good-ledger.csv", LEDGER_HEADER,
                 "2024,880001,2024-03-05,记-0001,1,P001,办公用品,30201 办公费,一般公共预算,\"1,200.50\"",
@@ -123,7 +123,7 @@ class InboxRouteTest {
     @Test
     void anUnsupportedFileIsExplainedAndHiddenFilesAreLeftAlone() throws Exception {
         context.start();
-        NotifyBuilder notify = new NotifyBuilder(context).whenDone(1).create();
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(1).create();
 
         Path hidden = write(".~lock.budget.csv#", "whatever");
         write("scan.pdf", "%PDF-1.4");
@@ -147,7 +147,7 @@ class InboxRouteTest {
     void aFileStillBeingWrittenIsNotReadHalfWritten() throws Exception {
         context.getPropertiesComponent().addOverrideProperty("perfeval.inbox.read-lock-min-age-ms", "1000");
         context.start();
-        NotifyBuilder notify = new NotifyBuilder(context).whenDone(1).create();
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(1).create();
 
         int lines = 0;
         try (OutputStream out = Files.newOutputStream(inbox.resolve("slow.csv"))) {
@@ -176,7 +176,7 @@ class InboxRouteTest {
         for (int i = 0; i < names.size(); i++) {
             age(write(names.get(i), ledger("N" + i)), Instant.now().minus(Duration.ofMinutes(10 - i)));
         }
-        NotifyBuilder notify = new NotifyBuilder(context).whenDone(names.size()).create();
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(names.size()).create();
         context.start();
 
         assertTrue(notify.matches(20, SECONDS), "all files processed within 20 s");
@@ -193,7 +193,7 @@ class InboxRouteTest {
         age(write("b.csv", ledger("B")), now.minus(Duration.ofMinutes(3)));
         age(write("c.csv", ledger("C")), now.minus(Duration.ofMinutes(2)));
         age(write("d.csv", ledger("D")), now.minus(Duration.ofMinutes(2)));
-        NotifyBuilder notify = new NotifyBuilder(context).whenDone(4).create();
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(4).create();
         context.start();
 
         assertTrue(notify.matches(20, SECONDS), "four files processed within 20 s");
@@ -207,6 +207,24 @@ class InboxRouteTest {
         }
         assertEquals(List.of("b.csv", "c.csv", "d.csv", "a.csv"), order);
         assertEquals(Set.of("a.csv", "b.csv", "c.csv", "d.csv"), files(datedFolder(".done")));
+    }
+
+    @Test
+    void aFolderDroppedIntoTheInboxEndsInErrorWithItsReason() throws Exception {
+        Path folder = Files.createDirectories(inbox.resolve("导出文件夹"));
+        age(write("导出文件夹/明细账.csv", ledger("记-0009")), Instant.now().minusSeconds(60));
+        age(folder, Instant.now().minusSeconds(60));
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.FOLDERS_ROUTE_ID).whenDone(1).create();
+        context.start();
+
+        assertTrue(notify.matches(20, SECONDS), "the folders were looked at within 20 s");
+
+        Path error = datedFolder(".error");
+        assertEquals(Set.of("导出文件夹.error.txt"), files(error));
+        assertTrue(Files.isRegularFile(error.resolve("导出文件夹").resolve("明细账.csv")), "moved whole");
+        assertTrue(Files.readString(error.resolve("导出文件夹.error.txt")).contains("是一个文件夹"));
+        assertEquals(0, count("SELECT COUNT(*) FROM ledger_line"), "nothing inside a folder is read");
+        assertEquals(1, services.filesFailed());
     }
 
     private static String[] ledger(String voucher) {

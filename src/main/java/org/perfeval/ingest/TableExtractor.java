@@ -162,6 +162,7 @@ public final class TableExtractor implements TableVisitor {
             if (repeatedColumns) {
                 bound.checkRepeatedColumns();
             }
+            bound.checkCellsBeyondHeader();
             sink.record(mapper.map(bound, new Lineage(batchId, row.number())));
         } catch (RowRejection rejection) {
             rejectedRows++;

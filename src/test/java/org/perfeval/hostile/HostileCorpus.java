@@ -126,10 +126,11 @@ public final class HostileCorpus {
                 + "\"2024\",\"900007\",\"2024-03-05\",\"记-3\",\"P001\",\"办公用品\r\n"
                 + "2024,900007,2024-03-05,记-4,P001,办公用品,30201,4.00\r\n", StandardCharsets.UTF_8))
                 .says("引号不配对", "quotes"));
-        // a stray quote pulls the next line into one cell: the merged row is rejected, its cells kept in the rejects file
+        // a stray quote pulls the next line into one cell and shifts the rest: the merged row has cells right of the
+        // header and is rejected for them, its cells kept in the rejects file
         cases.add(done("stray-quote", "多余引号.csv", text(csvText(ledger("900023", 2))
                 + "\"2024\",\"900023\",\"2024-03-05\",\"记-3\",\"P001\",\"办公用品\r\n" + csvText(ledger("900023", 3).subList(1, 4)),
-                StandardCharsets.UTF_8)).rows(4, 1).rejectedFor("金额无法识别"));
+                StandardCharsets.UTF_8)).rows(4, 1).rejectedFor("列没有表头"));
         cases.add(error("too-many-columns", "列太多.csv", csv(List.of(wide(1001), wide(1001))))
                 .says("1000 列的上限", "more than 1000 columns"));
         cases.add(error("cell-too-long", "单元格太长.csv", csv(List.of(LEDGER_HEADER,

@@ -89,6 +89,22 @@ class RejectsTest {
     }
 
     @Test
+    void aRowWithCellsRightOfTheHeaderIsRejectedNotCut() throws Exception {
+        // line 3: an unquoted comma in the voucher number shifts the amount one column to the right
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00",
+                "D01,P1,V2,extra,20.00", "D01,P1,V3,30.00,", "D01,P1,V4,40.00", "D01,P1,V5,50.00", "D01,P1,V6,60.00"));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(1, outcome.rowsRejected(), "a trailing empty cell is no content");
+        List<String> shifted = home.rejects("明细账2024.csv").get(1);
+        assertEquals(List.of("3", "E", "20.00"), shifted.subList(0, 3));
+        assertTrue(shifted.get(3).contains("第 E 列没有表头") && shifted.get(3).contains("Column E has no header"),
+                shifted.get(3));
+        assertEquals(List.of("D01", "P1", "V2", "extra", "20.00"), shifted.subList(4, shifted.size()));
+        assertEquals(5, home.count("ledger_line"));
+    }
+
+    @Test
     void xlsxRejectsCountTitleRowsAndAbsentRows() throws Exception {
         Path file = home.workbook().sheet("明细")
                 .rowAt(1, "2024年度支出明细账")

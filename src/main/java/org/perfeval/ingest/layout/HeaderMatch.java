@@ -24,6 +24,7 @@ public final class HeaderMatch {
     private final Map<String, List<Integer>> repeatedColumns;
     private final Map<Integer, MoneyUnit> columnUnits;
     private final List<String> columnLabels;
+    private final int labelledWidth;
     private final int covered;
     private final Set<String> missing;
 
@@ -34,6 +35,11 @@ public final class HeaderMatch {
         this.repeatedColumns = repeatedColumns;
         this.columnUnits = columnUnits;
         this.columnLabels = columnLabels;
+        int width = columnLabels.size();
+        while (width > 0 && columnLabels.get(width - 1).isBlank()) {
+            width--;
+        }
+        this.labelledWidth = width;
         this.covered = covered;
         this.missing = missing;
     }
@@ -97,6 +103,11 @@ public final class HeaderMatch {
 
     public Optional<MoneyUnit> unitOfColumn(int column) {
         return Optional.ofNullable(columnUnits.get(column));
+    }
+
+    /** The columns up to the last one with a header label: a field can only be in one of them. */
+    public int width() {
+        return labelledWidth;
     }
 
     /** The header label of a column as found in the file (normalised), for messages. */

@@ -14,6 +14,7 @@ import org.perfeval.ingest.value.Amounts;
 import org.perfeval.ingest.value.Codes;
 import org.perfeval.ingest.value.Dates;
 import org.perfeval.ingest.value.MoneyUnit;
+import org.perfeval.ingest.value.Text;
 import org.perfeval.ingest.value.ValueException;
 import org.perfeval.ingest.value.Years;
 
@@ -66,6 +67,29 @@ public final class BoundRow {
                             + label(field) + " appears twice (columns " + columns + ") with different values in this"
                             + " row ('" + first + "' and '" + other + "'): remove the extra column and export again.");
                 }
+            }
+        }
+    }
+
+    /**
+     * Rejects the row when a cell right of the header's last labelled column holds something: no field can take
+     * it, and in a delimited file it usually means that a field holds an unquoted delimiter, which shifted the
+     * columns after it, so the row's other values are in the wrong columns too (SPEC §3.5: nothing is dropped
+     * silently).
+     */
+    public void checkCellsBeyondHeader() throws RowRejection {
+        List<String> cells = row.cells();
+        for (int column = table.header().width(); column < cells.size(); column++) {
+            String value = cells.get(column).strip();
+            if (!value.isEmpty()) {
+                String letter = CellReference.convertNumToColString(column);
+                String shown = Text.shown(value);
+                throw new RowRejection(letter, value, "第 " + letter + " 列没有表头，本行却在该列有内容“" + shown
+                        + "”，无法判断它属于哪一项。可能是某个字段中含有未加引号的分隔符（如逗号），使其后的各列错了位：请检查该行；"
+                        + "若该列确有数据，请为它补上表头后重新导出。 Column " + letter + " has no header, yet this row holds '"
+                        + shown + "' there, so which field it belongs to cannot be told. Perhaps a field holds an unquoted"
+                        + " delimiter (such as a comma) that shifted the columns after it: check the row, or give the"
+                        + " column a header and export again.");
             }
         }
     }

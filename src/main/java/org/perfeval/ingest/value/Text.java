@@ -104,7 +104,7 @@ public final class Text {
     }
 
     /** A raw value as quoted in messages: stripped and cut short so a stray long cell cannot flood a rejects file. */
-    static String shown(String raw) {
+    public static String shown(String raw) {
         String s = strip(raw);
         return s.length() <= SHOWN_MAX ? s : s.substring(0, SHOWN_MAX) + "…";
     }

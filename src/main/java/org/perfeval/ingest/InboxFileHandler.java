@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.perfeval.CrashPoints;
-import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportService;
 
@@ -98,10 +96,9 @@ public final class InboxFileHandler {
             // a defect of ours, not of the file: say so plainly, keep the details for the log
             LOG.error("failed {}: internal error {}", name, e.toString());
             LOG.debug("internal error while ingesting {}", name, e);
-            outcome = new IngestOutcome(name, IngestBatch.Status.FAILED, 0, null, null, 0, 0, 0,
-                    0, "处理该文件时程序内部出错（" + e.getClass().getSimpleName() + "），文件未导入。请将此文件和"
-                    + " logs/perfeval.log 交给运维人员。 An internal error occurred while processing this file; nothing"
-                    + " was stored. Please pass the file and logs/perfeval.log to the operations staff.", null, Set.of());
+            outcome = ingest.internalError(name, "处理该文件时程序内部出错（" + e.getClass().getSimpleName()
+                    + "），文件未导入。请将此文件和 logs/perfeval.log 交给运维人员。 An internal error occurred while processing"
+                    + " this file; nothing was stored. Please pass the file and logs/perfeval.log to the operations staff.");
         }
         String folder = outcome.failed() ? ".error" : ".done";
         String kept = freeName(inbox.resolve(folder).resolve(day), name, file);

@@ -131,6 +131,14 @@ public final class IngestService {
                 message, null, Set.of());
     }
 
+    /**
+     * A file that a defect of ours could not process (see {@link InboxFileHandler}): recorded as failed like any
+     * refused file, so that the status page and the batch list show it too.
+     */
+    public IngestOutcome internalError(String name, String message) throws SQLException {
+        return fail(name, "", Instant.now(), System.nanoTime(), null, 0, 0, message);
+    }
+
     /** A dry run (the {@code validate} command): detects, parses and validates, and writes nothing. */
     public ValidationReport validate(Path file) throws IOException {
         String name = file.getFileName().toString();

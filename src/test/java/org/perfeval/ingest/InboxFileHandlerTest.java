@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -23,7 +25,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.perfeval.ingest.read.ReadLimits;
 import org.perfeval.report.ReportService;
+import org.perfeval.store.IngestStore;
 
 /** Where a processed file (or a folder) is kept: a corrected export of the same name never overwrites the original. */
 class InboxFileHandlerTest {
@@ -150,6 +154,28 @@ class InboxFileHandlerTest {
         assertTrue(Files.isDirectory(errors.resolve("2024年导出 (2)")));
         assertTrue(Files.isRegularFile(errors.resolve("2024年导出 (2).error.txt")));
         assertTrue(Files.isRegularFile(errors.resolve("正在复制").resolve("预算.csv")));
+    }
+
+    @Test
+    void aFileOurDefectCouldNotProcessIsRecordedAsFailedAndGoesToError() throws Exception {
+        TestHome home = TestHome.create(dir);
+        // a detector without layouts fails inside the ingest the way a defect of ours would
+        IngestService broken = new IngestService(new IngestSettings(home.home().resolve("outbox").resolve("rejects"),
+                new BigDecimal("0.2"), "一般公共预算", ReadLimits.DEFAULTS), new HeaderDetector(null),
+                new IngestStore(home.services().database()));
+        List<IngestOutcome> seen = new ArrayList<>();
+        InboxFileHandler handler = new InboxFileHandler(broken, home.home().resolve("inbox"), seen::add);
+        Path file = home.csv("明细账2024.csv", TestHome.line("单位编码", "项目编码", "支出金额"), TestHome.line("D01", "P1", "1"));
+
+        String target = handler.handle(file);
+
+        assertTrue(target.startsWith(".error/"), target);
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0).message().contains("程序内部出错"), seen.get(0).message());
+        Map<String, Object> batch = home.one("SELECT status, message FROM ingest_batch WHERE file_name = ?", "明细账2024.csv");
+        assertEquals("FAILED", batch.get("status"), "listed with the other refused files");
+        assertEquals(seen.get(0).batchId(), ((Number) home.one("SELECT id FROM ingest_batch").get("id")).longValue());
+        assertEquals(0, home.count("ledger_line"));
     }
 
     /** Sets the time stamp of a folder and of everything in it {@code ago} in the past. */

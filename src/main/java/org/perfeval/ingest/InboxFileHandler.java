@@ -32,8 +32,8 @@ import org.perfeval.report.ReportService;
 /**
  * What happens to a file taken from {@code inbox/}: ingested, then destined for
  * {@code .done/<yyyyMMdd>/} or {@code .error/<yyyyMMdd>/} with a plain bilingual
- * {@code <name>.error.txt}. The caller (the inbox route) moves the file there; a folder dropped into the
- * inbox is moved to {@code .error/} here ({@link #refuseFolders}).
+ * {@code <name>.error.txt}. The caller (the inbox route) moves the file there; what the route cannot take (a
+ * folder, too long a name) is moved to {@code .error/} here ({@link #refuseUntakeable}).
  */
 public final class InboxFileHandler {
 
@@ -50,6 +50,8 @@ public final class InboxFileHandler {
     /** The wait after a file's first failure outside it; it doubles with each further failure, up to the last. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LAST_RETRY = Duration.ofSeconds(60);
+    /** Camel's read-lock marker: {@code FileComponent.DEFAULT_LOCK_FILE_POSTFIX}. */
+    private static final String READ_LOCK_MARKER = ".camelLock";
     /** How deep and how many entries of a folder are looked at to see whether it is still being copied. */
     private static final int FOLDER_DEPTH = 4;
     private static final int FOLDER_ENTRIES = 10_000;
@@ -96,7 +98,7 @@ public final class InboxFileHandler {
             // a defect of ours, not of the file: say so plainly, keep the details for the log
             LOG.error("failed {}: internal error {}", name, e.toString());
             LOG.debug("internal error while ingesting {}", name, e);
-            outcome = ingest.internalError(name, "处理该文件时程序内部出错（" + e.getClass().getSimpleName()
+            outcome = ingest.refused(name, "处理该文件时程序内部出错（" + e.getClass().getSimpleName()
                     + "），文件未导入。请将此文件和 logs/perfeval.log 交给运维人员。 An internal error occurred while processing"
                     + " this file; nothing was stored. Please pass the file and logs/perfeval.log to the operations staff.");
         }
@@ -116,27 +118,29 @@ public final class InboxFileHandler {
     }
 
     /**
-     * Folders dropped into {@code inbox/}: perfeval reads only files put there directly, so a folder goes to
+     * What the inbox route cannot take: a folder (perfeval reads only files put into {@code inbox/} directly),
+     * or a file whose name is too long for the read lock's marker file ({@link #nameFitsReadLock}). Each goes to
      * {@code .error/<yyyyMMdd>/} with its {@code .error.txt}, once nothing in it has changed for {@code minAge}
-     * (it may still be being copied). Hidden folders ({@code .done}, {@code .error}, {@code .cluster}) are
-     * perfeval's own. When nodes share the inbox, moving the folder is the claim: one node's move succeeds.
+     * (it may still be being copied). Hidden entries ({@code .done}, {@code .error}, {@code .cluster}) are
+     * perfeval's own. When nodes share the inbox, moving the entry is the claim: one node's move succeeds.
      *
-     * @return how many folders are not yet settled and wait in the inbox
+     * @return how many such entries are not yet settled and wait in the inbox
      */
-    public int refuseFolders(Duration minAge) throws SQLException, IOException {
-        List<Path> folders;
+    public int refuseUntakeable(Duration minAge) throws SQLException, IOException {
+        List<Path> untakeable;
         try (Stream<Path> entries = Files.list(inbox)) {
-            folders = entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                    && !p.getFileName().toString().startsWith(".")).toList();
+            untakeable = entries.filter(p -> !p.getFileName().toString().startsWith(".")
+                    && (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    || !nameFitsReadLock(p.getFileName().toString()))).toList();
         }
         int waiting = 0;
         Instant settledBefore = Instant.now().minus(minAge);
-        for (Path folder : folders) {
+        for (Path entry : untakeable) {
             try {
-                if (lastChange(folder).isAfter(settledBefore)) {
+                if (lastChange(entry).isAfter(settledBefore)) {
                     waiting++;
                 } else {
-                    refuseFolder(folder);
+                    refuse(entry);
                 }
             } catch (NoSuchFileException e) {
                 // moved or deleted meanwhile: by another node, or by the user
@@ -145,24 +149,44 @@ public final class InboxFileHandler {
         return waiting;
     }
 
-    private void refuseFolder(Path folder) throws SQLException, IOException {
-        String name = folder.getFileName().toString();
+    /**
+     * Whether the inbox route can take a file of this name: Camel's read lock first creates a marker file named
+     * after it with {@value #READ_LOCK_MARKER} added, and a name may have at most 255 bytes.
+     */
+    public static boolean nameFitsReadLock(String name) {
+        return (name + READ_LOCK_MARKER).getBytes(StandardCharsets.UTF_8).length <= FileNames.MAX_BYTES;
+    }
+
+    private void refuse(Path entry) throws SQLException, IOException {
+        String name = entry.getFileName().toString();
+        String reason = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                ? FileStamp.notARegularFile(entry) : nameTooLong(name);
         Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DAY));
         Files.createDirectories(errors);
-        Path moved = errors.resolve(freeName(errors, name, folder));
-        Files.move(folder, moved);
+        Path moved = errors.resolve(freeName(errors, name, entry));
+        Files.move(entry, moved);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
-            IngestOutcome outcome = ingest.ingest(moved);
+            IngestOutcome outcome = ingest.refused(name, reason);
             writeErrorText(errors.resolve(FileNames.withSuffix(moved.getFileName().toString(), ".error.txt")), outcome);
             LOG.error(outcome.summary());
             listener.fileDone(outcome);
         }
     }
 
-    /** The newest time stamp of the folder and of what it holds, a few levels and entries deep. */
-    private static Instant lastChange(Path folder) throws IOException {
-        Instant newest = Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant();
-        try (Stream<Path> tree = Files.walk(folder, FOLDER_DEPTH)) {
+    private static String nameTooLong(String name) {
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        int most = FileNames.MAX_BYTES - READ_LOCK_MARKER.length();
+        return "文件名太长（" + bytes + " 字节）：读取文件时要在它旁边建一个名为“文件名" + READ_LOCK_MARKER + "”的锁文件，因此文件名最多"
+                + most + " 字节（约 " + most / 3 + " 个汉字）。请把文件改为较短的名字后重新放入 inbox。 The file name is too long ("
+                + bytes + " bytes): reading a file takes a lock file named after it with '" + READ_LOCK_MARKER + "' added,"
+                + " so a name may have at most " + most + " bytes (about " + most / 3 + " Chinese characters). Rename the"
+                + " file to something shorter and drop it into inbox again.";
+    }
+
+    /** The newest time stamp of a file, or of a folder and what it holds, a few levels and entries deep. */
+    private static Instant lastChange(Path entry) throws IOException {
+        Instant newest = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
+        try (Stream<Path> tree = Files.walk(entry, FOLDER_DEPTH)) {
             Iterator<Path> entries = tree.limit(FOLDER_ENTRIES).iterator();
             while (entries.hasNext()) {
                 Instant changed = Files.getLastModifiedTime(entries.next(), LinkOption.NOFOLLOW_LINKS).toInstant();
@@ -245,7 +269,7 @@ public final class InboxFileHandler {
                     && Files.isRegularFile(incoming, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(kept, incoming) == -1L) {
                 return candidate;
             }
-            candidate = base + " (" + n + ")" + extension;
+            candidate = FileNames.withSuffix(base, " (" + n + ")" + extension);
         }
         return candidate;
     }

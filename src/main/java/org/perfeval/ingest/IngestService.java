@@ -132,10 +132,11 @@ public final class IngestService {
     }
 
     /**
-     * A file that a defect of ours could not process (see {@link InboxFileHandler}): recorded as failed like any
-     * refused file, so that the status page and the batch list show it too.
+     * A file refused without being read (too long a name, a folder) or that a defect of ours could not process
+     * (see {@link InboxFileHandler}): recorded as failed like any other, so the status page and the batch list
+     * show it too.
      */
-    public IngestOutcome internalError(String name, String message) throws SQLException {
+    public IngestOutcome refused(String name, String message) throws SQLException {
         return fail(name, "", Instant.now(), System.nanoTime(), null, 0, 0, message);
     }
 

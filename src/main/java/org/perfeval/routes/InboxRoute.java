@@ -27,7 +27,7 @@ import org.perfeval.store.InboxFileLocks;
 public final class InboxRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "inbox";
-    /** Folders dropped into the inbox are moved to .error (InboxFileHandler#refuseFolders). */
+    /** What the file route cannot take (folders, too long names) is moved to .error (InboxFileHandler#refuseUntakeable). */
     public static final String FOLDERS_ROUTE_ID = "inbox-folders";
     static final String TARGET = "perfevalTarget";
     private static final String FILE_LOCKS = "perfevalInboxFileLocks";
@@ -72,8 +72,10 @@ public final class InboxRoute extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        // a name too long for the read lock's marker file is refused by InboxFileHandler#refuseUntakeable instead
         getContext().getRegistry().bind(RETRIES, (GenericFileFilter<Object>) file -> file.isDirectory()
-                || handler.mayTake(file.getFileNameOnly(), file.getLastModified(), file.getFileLength()));
+                || InboxFileHandler.nameFitsReadLock(file.getFileNameOnly())
+                && handler.mayTake(file.getFileNameOnly(), file.getLastModified(), file.getFileLength()));
         String uri = "file:{{perfeval.inbox.dir}}"
                 + "?readLock=" + (cluster != null ? "idempotent-changed" + claims() : "changed")
                 + "&readLockCheckInterval={{perfeval.inbox.read-lock-check-interval-ms}}"
@@ -104,9 +106,9 @@ public final class InboxRoute extends RouteBuilder {
         folderTimeout = Duration.ofMillis(Long.parseLong(
                 getContext().resolvePropertyPlaceholders("{{perfeval.inbox.read-lock-timeout-ms}}")));
         if (oneRun == null) {
-            // the file consumer passes over folders: they are looked for on the same beat
+            // the file consumer passes over folders and names too long for its read lock: they are looked for on the same beat
             from("timer:" + FOLDERS_ROUTE_ID + "?delay=0&period={{perfeval.inbox.poll-delay-ms}}").routeId(FOLDERS_ROUTE_ID)
-                    .process(exchange -> handler.refuseFolders(folderMinAge));
+                    .process(exchange -> handler.refuseUntakeable(folderMinAge));
         }
         from(uri).routeId(ROUTE_ID)
                 .choice()
@@ -135,8 +137,8 @@ public final class InboxRoute extends RouteBuilder {
      * files left: a one-off run waits for them, but not longer than it takes a dead node's claim to expire.
      */
     private void idle() throws IOException, SQLException {
-        if (handler.refuseFolders(folderMinAge) > 0) {
-            // a folder still being copied is waited for as long as a file would be
+        if (handler.refuseUntakeable(folderMinAge) > 0) {
+            // a folder (or a file of too long a name) still being copied is waited for as long as a file would be
             long now = System.nanoTime();
             if (foldersSince == null) {
                 foldersSince = now;

@@ -109,6 +109,23 @@ class OnceIT {
     }
 
     @Test
+    void aNameTooLongForTheReadLockEndsInErrorInsteadOfWaitingForever() throws IOException {
+        // 247 bytes: Camel's read lock could not create "<name>.camelLock" (257 bytes) and left the file in inbox
+        String name = "很".repeat(81) + ".csv";
+        goodLedger(name, 10);
+        goodLedger("ledger.csv", 10);
+
+        JarRunner.Result r = JarRunner.create().run(home().dir(), "once").assertExit(1);
+
+        assertEquals(Set.of(), home().filesLeftInInbox(), r::describe);
+        Path error = home().datedFolder(".error");
+        assertTrue(Files.isRegularFile(error.resolve(name)), r::describe);
+        assertTrue(home().logText().contains("文件名太长（247 字节）"), r::describe);
+        assertFalse(home().logText().contains("File name too long"), "no Camel warning with a stack trace");
+        assertEquals(Set.of("ledger.csv"), E2eHome.fileNames(home().datedFolder(".done")));
+    }
+
+    @Test
     void anUnsupportedFileTypeEndsInErrorAndAHiddenFileIsLeftAlone() throws IOException {
         Path pdf = home().inbox().resolve("预算说明.pdf");
         Files.createDirectories(home().inbox());

@@ -135,7 +135,7 @@ class InboxFileHandlerTest {
         List<IngestOutcome> seen = new ArrayList<>();
         home.services().addFileListener(seen::add);
 
-        assertEquals(1, handler.refuseFolders(Duration.ofSeconds(2)), "the folder with a new file waits");
+        assertEquals(1, handler.refuseUntakeable(Duration.ofSeconds(2)), "the folder with a new file waits");
 
         Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE));
         assertTrue(Files.isRegularFile(errors.resolve("2024年导出").resolve("明细账.csv")), "moved whole, nothing read");
@@ -150,10 +150,42 @@ class InboxFileHandlerTest {
         Path again = Files.createDirectories(inbox.resolve("2024年导出"));
         age(again, Duration.ofMinutes(5));
         age(copying, Duration.ofMinutes(5));
-        assertEquals(0, handler.refuseFolders(Duration.ofSeconds(2)));
+        assertEquals(0, handler.refuseUntakeable(Duration.ofSeconds(2)));
         assertTrue(Files.isDirectory(errors.resolve("2024年导出 (2)")));
         assertTrue(Files.isRegularFile(errors.resolve("2024年导出 (2).error.txt")));
         assertTrue(Files.isRegularFile(errors.resolve("正在复制").resolve("预算.csv")));
+    }
+
+    @Test
+    void aNameTooLongForTheReadLockIsRefusedWithItsReason() throws Exception {
+        TestHome home = TestHome.create(dir);
+        InboxFileHandler handler = home.services().inboxHandler();
+        Path inbox = home.home().resolve("inbox");
+        String longest = "很".repeat(81) + ".csv"; // 247 bytes: with ".camelLock" 257, two too many
+        String fits = "很".repeat(80) + ".csv";    // 244 bytes
+        assertFalse(InboxFileHandler.nameFitsReadLock(longest));
+        assertTrue(InboxFileHandler.nameFitsReadLock(fits));
+        for (String name : List.of(longest, fits)) {
+            Files.writeString(inbox.resolve(name), "单位编码,项目编码,支出金额\nD01,P1,1\n");
+            age(inbox.resolve(name), Duration.ofMinutes(5));
+        }
+
+        assertEquals(0, handler.refuseUntakeable(Duration.ofSeconds(2)));
+
+        Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE));
+        assertTrue(Files.isRegularFile(errors.resolve(longest)));
+        String reason = Files.readString(errors.resolve(FileNames.withSuffix(longest, ".error.txt")));
+        assertTrue(reason.contains("文件名太长（247 字节）") && reason.contains("at most 245 bytes"), reason);
+        assertTrue(Files.isRegularFile(inbox.resolve(fits)), "a name that fits is the file route's");
+        assertEquals("FAILED", home.one("SELECT status FROM ingest_batch WHERE file_name = ?", longest).get("status"));
+
+        // the same long name again the same day: the numbered name is cut to fit too
+        Files.writeString(inbox.resolve(longest), "另一份");
+        age(inbox.resolve(longest), Duration.ofMinutes(5));
+        assertEquals(0, handler.refuseUntakeable(Duration.ofSeconds(2)));
+        try (Stream<Path> kept = Files.list(errors)) {
+            assertEquals(2, kept.filter(p -> !p.getFileName().toString().endsWith(".error.txt")).count());
+        }
     }
 
     @Test

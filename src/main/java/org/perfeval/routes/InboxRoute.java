@@ -28,7 +28,7 @@ public final class InboxRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "inbox";
     /** What the file route cannot take (folders, too long names) is moved to .error (InboxFileHandler#refuseUntakeable). */
-    public static final String FOLDERS_ROUTE_ID = "inbox-folders";
+    public static final String REFUSALS_ROUTE_ID = "inbox-refusals";
     static final String TARGET = "perfevalTarget";
     private static final String FILE_LOCKS = "perfevalInboxFileLocks";
     private static final String RETRIES = "perfevalInboxRetries";
@@ -39,10 +39,10 @@ public final class InboxRoute extends RouteBuilder {
     private final Database database;
     /** When a one-off run on a shared inbox first found only files other nodes hold (nanoTime), else null. */
     private Long waitingSince;
-    /** When a one-off run first found only folders still changing (nanoTime), else null. */
-    private Long foldersSince;
-    private Duration folderMinAge;
-    private Duration folderTimeout;
+    /** When a one-off run first found only folders or too long names still changing (nanoTime), else null. */
+    private Long unsettledSince;
+    private Duration settleAge;
+    private Duration settleTimeout;
 
     /** How a one-off run ({@code once}, {@code demo}) ends. */
     public interface OneRun {
@@ -101,14 +101,14 @@ public final class InboxRoute extends RouteBuilder {
             onException(Exception.class).handled(false)
                     .process(exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
         }
-        folderMinAge = Duration.ofMillis(Long.parseLong(
+        settleAge = Duration.ofMillis(Long.parseLong(
                 getContext().resolvePropertyPlaceholders("{{perfeval.inbox.read-lock-min-age-ms}}")));
-        folderTimeout = Duration.ofMillis(Long.parseLong(
+        settleTimeout = Duration.ofMillis(Long.parseLong(
                 getContext().resolvePropertyPlaceholders("{{perfeval.inbox.read-lock-timeout-ms}}")));
         if (oneRun == null) {
             // the file consumer passes over folders and names too long for its read lock: they are looked for on the same beat
-            from("timer:" + FOLDERS_ROUTE_ID + "?delay=0&period={{perfeval.inbox.poll-delay-ms}}").routeId(FOLDERS_ROUTE_ID)
-                    .process(exchange -> handler.refuseUntakeable(folderMinAge));
+            from("timer:" + REFUSALS_ROUTE_ID + "?delay=0&period={{perfeval.inbox.poll-delay-ms}}").routeId(REFUSALS_ROUTE_ID)
+                    .process(exchange -> handler.refuseUntakeable(settleAge));
         }
         from(uri).routeId(ROUTE_ID)
                 .choice()
@@ -137,13 +137,13 @@ public final class InboxRoute extends RouteBuilder {
      * files left: a one-off run waits for them, but not longer than it takes a dead node's claim to expire.
      */
     private void idle() throws IOException, SQLException {
-        if (handler.refuseUntakeable(folderMinAge) > 0) {
+        if (handler.refuseUntakeable(settleAge) > 0) {
             // a folder (or a file of too long a name) still being copied is waited for as long as a file would be
             long now = System.nanoTime();
-            if (foldersSince == null) {
-                foldersSince = now;
+            if (unsettledSince == null) {
+                unsettledSince = now;
             }
-            if (now - foldersSince < folderTimeout.toNanos()) {
+            if (now - unsettledSince < settleTimeout.toNanos()) {
                 return;
             }
         }

@@ -214,7 +214,7 @@ class InboxRouteTest {
         Path folder = Files.createDirectories(inbox.resolve("导出文件夹"));
         age(write("导出文件夹/明细账.csv", ledger("记-0009")), Instant.now().minusSeconds(60));
         age(folder, Instant.now().minusSeconds(60));
-        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.FOLDERS_ROUTE_ID).whenDone(1).create();
+        NotifyBuilder notify = new NotifyBuilder(context).fromRoute(InboxRoute.REFUSALS_ROUTE_ID).whenDone(1).create();
         context.start();
 
         assertTrue(notify.matches(20, SECONDS), "the folders were looked at within 20 s");

@@ -162,6 +162,7 @@ public final class Main {
     /** Runs the Camel application: until SIGTERM ({@code run}), or until the inbox is empty ({@code once}). */
     private static int camel(Settings settings, boolean once) throws Exception {
         Services services = Services.create(settings);
+        services.queueLeftOverReports();
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.setDefaultPropertyPlaceholderLocation("false");
         camel.setInitialProperties(settings.resolved());

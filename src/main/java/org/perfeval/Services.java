@@ -90,13 +90,21 @@ public final class Services implements AutoCloseable {
         Consolidation consolidation = new Consolidation(reports,
                 new DatabaseBackup(database, home.data().resolve("backup"), 7));
         PendingReports pending = new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000));
+        return new Services(settings, database, ingest, reports, consolidation, pending);
+    }
+
+    /**
+     * For the inbox commands ({@code run}, {@code once}): the report sets an earlier run left unwritten or half-written
+     * (still marked out of date) are queued to be written with the next ones. {@code report} and {@code consolidate}
+     * write what they are asked for, marked or not.
+     */
+    public void queueLeftOverReports() throws SQLException {
         Set<DeptYear> leftOver = reports.markedOutOfDate();
         if (!leftOver.isEmpty()) {
             LOG.info("reports of {} department-year(s) were left unwritten or half-written by an earlier run: writing"
                     + " them again", leftOver.size());
             pending.add(leftOver);
         }
-        return new Services(settings, database, ingest, reports, consolidation, pending);
     }
 
     /** For the dry run: layouts only, no database. */

@@ -69,6 +69,7 @@ public final class RunningApp implements AutoCloseable {
         try {
             Settings settings = Settings.load(Home.open(dir));
             Services services = Services.create(settings);
+            services.queueLeftOverReports();
             org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
             camel.setDefaultPropertyPlaceholderLocation("false");
             camel.setInitialProperties(settings.resolved());

@@ -45,6 +45,7 @@ public final class Observability {
         PerfevalMetrics metrics = new PerfevalMetrics(registry);
         services.addFileListener(metrics::fileDone);
         services.reports().addListener(metrics::reportsWritten);
+        metrics.reportFailuresFrom(services.reports()::failedRuns);
         metrics.leaderFrom(() -> camel.getCamelContext() != null && camel.getCamelContext().getRouteController()
                 .getRouteStatus(ConsolidationRoute.ROUTE_ID) == ServiceStatus.Started);
 

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,6 +53,13 @@ public final class PerfevalMetrics {
         Gauge.builder("perfeval.consolidation.last.success.timestamp", lastConsolidation, AtomicLong::get)
                 .description("When the nightly consolidation last succeeded (Unix time; 0 = not since start)")
                 .baseUnit("seconds").register(registry);
+    }
+
+    /** Report runs that failed; the reports keep counting them (a run that fails throws to its caller). */
+    public void reportFailuresFrom(LongSupplier failedRuns) {
+        FunctionCounter.builder("perfeval.reports.failed", failedRuns, LongSupplier::getAsLong)
+                .description("Report runs that failed (outbox not writable, disk full, database error); their sets stay"
+                        + " marked out of date and are written by the next run").register(registry);
     }
 
     /** Whether this node is the one running the nightly consolidation (several nodes elect one). */

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -99,6 +100,7 @@ public final class ReportService {
     private final OutputLock outputLock;
     private final ReportMarks marks;
     private volatile Failure lastFailure;
+    private final AtomicLong failedRuns = new AtomicLong();
 
     public ReportService(FiguresStore figures, ReportMarks marks, Aggregator aggregator, ReportAssembler assembler,
                          OutputPaths paths, Path departmentTextsDir, OutputLock outputLock) {
@@ -122,8 +124,14 @@ public final class ReportService {
             return written;
         } catch (SQLException | IOException | RuntimeException e) {
             lastFailure = new Failure(Instant.now(), problem(e));
+            failedRuns.incrementAndGet();
             throw e;
         }
+    }
+
+    /** How many report runs failed since start (the metric {@code perfeval_reports_failed_total}). */
+    public long failedRuns() {
+        return failedRuns.get();
     }
 
     /** When the last report run failed, and why (bilingual); null while the last one succeeded. */

@@ -79,7 +79,7 @@ class ObservabilityTest {
         for (String name : List.of("perfeval_files_ingested_total", "perfeval_files_failed_total",
                 "perfeval_rows_ingested_total", "perfeval_rows_rejected_total",
                 "perfeval_ingest_duration_seconds_count", "perfeval_report_duration_seconds_count",
-                "perfeval_consolidation_last_success_timestamp_seconds")) {
+                "perfeval_consolidation_last_success_timestamp_seconds", "perfeval_reports_failed_total")) {
             assertTrue(metric(metrics, name).isPresent(), name + " missing");
         }
         assertTrue(metrics.contains("camel_exchanges_total{") && metrics.contains("routeId=\"inbox\""), metrics);

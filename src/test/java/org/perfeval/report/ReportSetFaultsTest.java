@@ -74,6 +74,7 @@ class ReportSetFaultsTest {
         assertTrue(failure.problem().startsWith("报告未能写入 outbox 文件夹"), failure.problem());
         assertTrue(failure.problem().contains("Reports could not be written to the outbox folder"), failure.problem());
         assertEquals(Set.of(D01), reports.markedOutOfDate(), "still out of date after the failed run");
+        assertEquals(1, reports.failedRuns(), "counted for perfeval_reports_failed_total");
 
         // fixed: the next run writes the set with both files' figures, and clears the mark and the failure
         Files.delete(outbox);

@@ -106,7 +106,8 @@ public final class InboxFileHandler {
         String kept = freeName(inbox.resolve(folder).resolve(day), name, file);
         String target = folder + "/" + day + "/" + kept;
         if (outcome.failed()) {
-            writeErrorText(inbox.resolve(folder).resolve(day).resolve(FileNames.withSuffix(kept, ".error.txt")), outcome);
+            writeErrorText(inbox.resolve(folder).resolve(day).resolve(FileNames.withSuffix(kept, ".error.txt")),
+                    outcome.fileName(), outcome.message());
             LOG.error(outcome.summary());
         } else {
             LOG.info(outcome.summary());
@@ -165,9 +166,10 @@ public final class InboxFileHandler {
         Files.createDirectories(errors);
         Path moved = errors.resolve(freeName(errors, name, entry));
         Files.move(entry, moved);
+        // the reason first: it needs no database, so the entry never sits in .error without it
+        writeErrorText(errors.resolve(FileNames.withSuffix(moved.getFileName().toString(), ".error.txt")), name, reason);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
             IngestOutcome outcome = ingest.refused(name, reason);
-            writeErrorText(errors.resolve(FileNames.withSuffix(moved.getFileName().toString(), ".error.txt")), outcome);
             LOG.error(outcome.summary());
             listener.fileDone(outcome);
         }
@@ -274,14 +276,14 @@ public final class InboxFileHandler {
         return candidate;
     }
 
-    private static void writeErrorText(Path target, IngestOutcome outcome) throws IOException {
+    private static void writeErrorText(Path target, String fileName, String problem) throws IOException {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        out.println("文件 / File: " + outcome.fileName());
+        out.println("文件 / File: " + fileName);
         out.println("时间 / Time: " + LocalDateTime.now(ReportService.ZONE).withNano(0).toString().replace('T', ' '));
         out.println();
         out.println("问题 / Problem:");
-        out.println(outcome.message());
+        out.println(problem);
         out.println();
         out.println("该文件没有导入任何数据。修正后把文件重新放入 inbox/ 文件夹即可，系统会自动处理。");
         out.println("Nothing of this file was stored. Correct it and drop it into the inbox/ folder again;"

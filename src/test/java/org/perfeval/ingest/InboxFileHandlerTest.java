@@ -10,6 +10,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,6 +157,23 @@ class InboxFileHandlerTest {
         assertTrue(Files.isDirectory(errors.resolve("2024年导出 (2)")));
         assertTrue(Files.isRegularFile(errors.resolve("2024年导出 (2).error.txt")));
         assertTrue(Files.isRegularFile(errors.resolve("正在复制").resolve("预算.csv")));
+    }
+
+    @Test
+    void aRefusedFolderHasItsReasonBesideItEvenWhenTheDatabaseFails() throws Exception {
+        TestHome home = TestHome.create(dir);
+        Path inbox = home.home().resolve("inbox");
+        Path folder = Files.createDirectories(inbox.resolve("导出"));
+        age(folder, Duration.ofMinutes(5));
+        try (Connection c = home.services().database().connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TRIGGER broken BEFORE INSERT ON ingest_batch BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END");
+        }
+
+        assertThrows(SQLException.class, () -> home.services().inboxHandler().refuseUntakeable(Duration.ofSeconds(2)));
+
+        Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE));
+        assertTrue(Files.isDirectory(errors.resolve("导出")));
+        assertTrue(Files.readString(errors.resolve("导出.error.txt")).contains("是一个文件夹"));
     }
 
     @Test

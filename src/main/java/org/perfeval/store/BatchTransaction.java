@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -59,6 +60,12 @@ public final class BatchTransaction implements AutoCloseable {
     private boolean committed;
     private final Map<String, Long> idsBefore;
     private final Map<LedgerKey, long[]> ledgerTotals = new HashMap<>();
+    /**
+     * Each voucher date's ISO text, made once per file: a file has a few hundred dates but up to millions of lines.
+     * Formatting per line also had the JIT recompile the writer when the months reached two digits (LocalDate's
+     * toString branches on them; seen with -XX:+LogCompilation).
+     */
+    private final Map<LocalDate, String> dateTexts = new HashMap<>();
     private long ledgerLinesAdded;
     private long ledgerLinesSummed;
 
@@ -123,7 +130,7 @@ public final class BatchTransaction implements AutoCloseable {
         ps.setInt(2, l.lineage().sourceRow());
         ps.setInt(3, l.fiscalYear());
         ps.setString(4, l.deptCode());
-        ps.setString(5, l.voucherDate() == null ? null : l.voucherDate().toString());
+        ps.setString(5, l.voucherDate() == null ? null : dateTexts.computeIfAbsent(l.voucherDate(), LocalDate::toString));
         ps.setString(6, l.voucherNo());
         ps.setString(7, l.entryNo());
         ps.setString(8, l.projectCode());

@@ -225,8 +225,14 @@ public final class ReportService {
                     ReportDocument.Totals totals = new ReportDocument.Totals(zero, zero, zero, zero, zero, zero, null,
                             new ReportDocument.Basic(zero, zero, zero), new ReportDocument.ProjectTotals(zero, zero),
                             Map.of(), zero);
+                    // one project with one indicator, so that the per-project code (a sheet of 附件3, a table of the
+                    // narrative) is loaded and run once too
+                    ReportDocument.Project project = new ReportDocument.Project("0", "-", "项目支出", "一般公共预算", zero,
+                            zero, zero, zero, zero, zero, zero, true, "ledger",
+                            new ReportDocument.Score(zero, zero, zero, "差"), List.of(new ReportDocument.IndicatorResult(
+                                    "产出指标", "数量指标", "-", "≥1", "0", zero, zero, "-")));
                     ReportDocument document = new ReportDocument(2000, new ReportDocument.Department("0", "-"),
-                            OffsetDateTime.now(ZONE).toString(), totals, null, List.of(), null, List.of());
+                            OffsetDateTime.now(ZONE).toString(), totals, null, List.of(project), null, List.of());
                     ReportInput input = new ReportInput(document, null, DepartmentTexts.NONE);
                     Narrative narrative = Narrative.of(input);
                     htmlWriter.write(dir, input, narrative);

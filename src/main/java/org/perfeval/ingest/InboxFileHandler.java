@@ -129,7 +129,7 @@ public final class InboxFileHandler {
      */
     public int refuseUntakeable(Duration minAge) throws SQLException, IOException {
         if (!Files.isDirectory(inbox)) {
-            return 0; // the file route makes it again; the inbox health check reports it meanwhile
+            return 0; // nothing to sweep; the inbox health check reports the missing folder
         }
         List<Path> untakeable;
         try (Stream<Path> entries = Files.list(inbox)) {

@@ -77,7 +77,7 @@ public final class InboxFileHandler {
      */
     public String handle(Path file) throws SQLException, IOException {
         String name = file.getFileName().toString();
-        String day = LocalDate.now(ReportService.ZONE).format(DAY);
+        String day = today();
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
             return handle(file, name, day);
         } catch (SQLException | IOException e) {
@@ -165,7 +165,7 @@ public final class InboxFileHandler {
         String name = entry.getFileName().toString();
         String reason = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
                 ? FileStamp.notARegularFile(entry) : nameTooLong(name);
-        Path errors = inbox.resolve(".error").resolve(LocalDate.now(ReportService.ZONE).format(DAY));
+        Path errors = inbox.resolve(".error").resolve(today());
         Files.createDirectories(errors);
         Path moved = errors.resolve(freeName(errors, name, entry));
         Files.move(entry, moved);
@@ -176,6 +176,11 @@ public final class InboxFileHandler {
             LOG.error(outcome.summary());
             listener.fileDone(outcome);
         }
+    }
+
+    /** The dated folder under .done/ and .error/: Beijing time, like the reports. */
+    private static String today() {
+        return LocalDate.now(ReportService.ZONE).format(DAY);
     }
 
     private static String nameTooLong(String name) {

@@ -41,6 +41,7 @@ public final class InboxRoute extends RouteBuilder {
     private Long waitingSince;
     /** When a one-off run first found only folders or too long names still changing (nanoTime), else null. */
     private Long unsettledSince;
+    /** The read lock's minimum age and timeout, applied to folders and too long names as to files. */
     private Duration settleAge;
     private Duration settleTimeout;
 

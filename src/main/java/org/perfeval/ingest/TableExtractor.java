@@ -142,6 +142,8 @@ public final class TableExtractor implements TableVisitor {
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
+        int headerRowNumber = buffer.get(header.first()).number();
+        buffer.subList(0, header.first()).forEach(title -> rejectIfRecord(title, headerRowNumber));
         List<SourceRow> rest = new ArrayList<>(buffer.subList(header.firstDataIndex(), buffer.size()));
         buffer.clear();
         rest.forEach(this::process);
@@ -170,6 +172,28 @@ public final class TableExtractor implements TableVisitor {
         }
         addToSums(bound);
         progress.rows(dataRows);
+    }
+
+    /**
+     * Rows above the header are read as titles. One that reads as a whole record under the header found below it is
+     * a data row out of place (pasted above the header, or the header row moved down): it is rejected, so that it is
+     * counted and listed instead of passed over as a title (SPEC §3.5: nothing is silently dropped).
+     */
+    private void rejectIfRecord(SourceRow title, int headerRowNumber) {
+        if (title.isBlank() || CellText.totalKind(title.cells()) != null) {
+            return;
+        }
+        try {
+            mapper.map(new BoundRow(table, title), new Lineage(batchId, title.number()));
+        } catch (RowRejection notARecord) {
+            return;
+        }
+        dataRows++;
+        rejectedRows++;
+        sink.rejected(title, table, new RowRejection("", "", "本行在表头（第 " + headerRowNumber + " 行）之上，却是一条完整的数据。"
+                + "表头之上的行只当作标题读取，本行没有导入：请把它移到表头下面，或删除。 This row stands above the header (row "
+                + headerRowNumber + ") but holds a whole record. Rows above the header are read as titles only, so it was"
+                + " not stored: move it below the header, or delete it."));
     }
 
     private void addToSums(BoundRow row) {

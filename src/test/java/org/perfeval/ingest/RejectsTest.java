@@ -105,6 +105,25 @@ class RejectsTest {
     }
 
     @Test
+    void aWholeRecordAboveTheHeaderIsRejectedWhileTitleRowsArePassedOver() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", line("2024年度支出明细账"),
+                line("编制单位：D01", "", "", "单位：元"), "D01,P1,V0,5.00", HEADER, "D01,P1,V1,10.00", "D01,P1,V2,20.00",
+                "D01,P1,V3,30.00", "D01,P1,V4,40.00"));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(5, outcome.rowsRead(), "the record above the header is a data row; the titles are not");
+        assertEquals(1, outcome.rowsRejected());
+        List<List<String>> rejects = home.rejects("明细账2024.csv");
+        assertEquals(2, rejects.size(), "only the record: the two title rows are not listed");
+        List<String> above = rejects.get(1);
+        assertEquals("3", above.get(0));
+        assertTrue(above.get(3).contains("表头（第 4 行）之上") && above.get(3).contains("above the header (row 4)"),
+                above.get(3));
+        assertEquals(List.of("D01", "P1", "V0", "5.00"), above.subList(4, above.size()));
+        assertEquals(4, home.count("ledger_line"));
+    }
+
+    @Test
     void xlsxRejectsCountTitleRowsAndAbsentRows() throws Exception {
         Path file = home.workbook().sheet("明细")
                 .rowAt(1, "2024年度支出明细账")

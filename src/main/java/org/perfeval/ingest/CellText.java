@@ -42,5 +42,21 @@ final class CellText {
         return null;
     }
 
+    /**
+     * Whether two rows hold the same text cell for cell, ignoring the spaces around a cell and empty cells at the end.
+     * The first cells are compared first: that settles a data row against a header row at once.
+     */
+    static boolean sameCells(List<String> a, List<String> b) {
+        int n = Math.max(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            String x = i < a.size() ? a.get(i).strip() : "";
+            String y = i < b.size() ? b.get(i).strip() : "";
+            if (!x.equals(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     enum TotalKind { SUBTOTAL, TOTAL }
 }

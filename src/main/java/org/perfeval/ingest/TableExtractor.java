@@ -49,6 +49,11 @@ public final class TableExtractor implements TableVisitor {
     private Map<String, BigDecimal> sumAll;
     private Map<String, BigDecimal> sumSinceSubtotal;
     private final List<SourceRow> pendingTotals = new ArrayList<>();
+    /**
+     * The table's title and header rows as read. Exports laid out for printing repeat them at the top of every page;
+     * such a repeat further down is not data, and is passed over instead of rejected as an unreadable row.
+     */
+    private final List<SourceRow> pageHead = new ArrayList<>();
 
     private ExportKind kind;
     private String layoutName;
@@ -73,6 +78,7 @@ public final class TableExtractor implements TableVisitor {
     public void startTable(String name) {
         tableName = name;
         table = null;
+        pageHead.clear();
         skippingTable = false;
         buffer.clear();
     }
@@ -143,14 +149,19 @@ public final class TableExtractor implements TableVisitor {
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
         int headerRowNumber = buffer.get(header.first()).number();
-        buffer.subList(0, header.first()).forEach(title -> rejectIfRecord(title, headerRowNumber));
+        for (SourceRow title : buffer.subList(0, header.first())) {
+            if (!title.isBlank() && !rejectedAsRecord(title, headerRowNumber)) {
+                pageHead.add(title);
+            }
+        }
+        pageHead.addAll(buffer.subList(header.first(), header.firstDataIndex()));
         List<SourceRow> rest = new ArrayList<>(buffer.subList(header.firstDataIndex(), buffer.size()));
         buffer.clear();
         rest.forEach(this::process);
     }
 
     private void process(SourceRow row) {
-        if (row.isBlank()) {
+        if (row.isBlank() || repeatsPageHead(row)) {
             return;
         }
         TotalKind total = CellText.totalKind(row.cells());
@@ -175,18 +186,18 @@ public final class TableExtractor implements TableVisitor {
     }
 
     /**
-     * Rows above the header are read as titles. One that reads as a whole record under the header found below it is
-     * a data row out of place (pasted above the header, or the header row moved down): it is rejected, so that it is
-     * counted and listed instead of passed over as a title (SPEC §3.5: nothing is silently dropped).
+     * Rows above the header are read as titles. One that reads as a whole record under the header found below it is a
+     * data row out of place (pasted above the header, or the header row moved down): it is rejected, and true returned,
+     * so that it is counted and listed instead of passed over as a title (SPEC §3.5: nothing is silently dropped).
      */
-    private void rejectIfRecord(SourceRow title, int headerRowNumber) {
-        if (title.isBlank() || CellText.totalKind(title.cells()) != null) {
-            return;
+    private boolean rejectedAsRecord(SourceRow title, int headerRowNumber) {
+        if (CellText.totalKind(title.cells()) != null) {
+            return false;
         }
         try {
             mapper.map(new BoundRow(table, title), new Lineage(batchId, title.number()));
         } catch (RowRejection notARecord) {
-            return;
+            return false;
         }
         dataRows++;
         rejectedRows++;
@@ -194,6 +205,17 @@ public final class TableExtractor implements TableVisitor {
                 + "表头之上的行只当作标题读取，本行没有导入：请把它移到表头下面，或删除。 This row stands above the header (row "
                 + headerRowNumber + ") but holds a whole record. Rows above the header are read as titles only, so it was"
                 + " not stored: move it below the header, or delete it."));
+        return true;
+    }
+
+    /** Whether the row repeats one of the table's title or header rows, cell for cell. */
+    private boolean repeatsPageHead(SourceRow row) {
+        for (SourceRow head : pageHead) {
+            if (CellText.sameCells(row.cells(), head.cells())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addToSums(BoundRow row) {

@@ -124,6 +124,20 @@ class RejectsTest {
     }
 
     @Test
+    void titleAndHeaderRowsRepeatedOnEveryPrintedPageAreNotData() throws Exception {
+        String title = line("2024年度支出明细账");
+        String unit = line("编制单位：D01", "", "", "单位：元");
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", title, unit, HEADER, "D01,P1,V1,10.00",
+                "D01,P1,V2,20.00", title, line(" 编制单位：D01 ", "", "", "单位：元", ""), HEADER, "D01,P1,V3,30.00", "D01,P1,V4,40.00", "合计,,,100.00"));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(4, outcome.rowsRead());
+        assertEquals(0, outcome.rowsRejected(), "the repeated title, unit and header rows are neither data nor rejects");
+        assertEquals(4, home.count("ledger_line"));
+        assertEquals(0, home.count("ingest_finding"), "the 合计 covers the four lines");
+    }
+
+    @Test
     void xlsxRejectsCountTitleRowsAndAbsentRows() throws Exception {
         Path file = home.workbook().sheet("明细")
                 .rowAt(1, "2024年度支出明细账")

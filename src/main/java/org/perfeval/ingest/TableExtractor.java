@@ -150,7 +150,7 @@ public final class TableExtractor implements TableVisitor {
         sink.tableStarted(table);
         int headerRowNumber = buffer.get(header.first()).number();
         for (SourceRow title : buffer.subList(0, header.first())) {
-            if (!title.isBlank() && !rejectedAsRecord(title, headerRowNumber)) {
+            if (!title.isBlank() && CellText.totalKind(title.cells()) == null && !rejectedAsRecord(title, headerRowNumber)) {
                 pageHead.add(title);
             }
         }
@@ -191,9 +191,6 @@ public final class TableExtractor implements TableVisitor {
      * so that it is counted and listed instead of passed over as a title (SPEC §3.5: nothing is silently dropped).
      */
     private boolean rejectedAsRecord(SourceRow title, int headerRowNumber) {
-        if (CellText.totalKind(title.cells()) != null) {
-            return false;
-        }
         try {
             mapper.map(new BoundRow(table, title), new Lineage(batchId, title.number()));
         } catch (RowRejection notARecord) {

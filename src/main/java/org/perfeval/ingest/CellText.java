@@ -43,6 +43,36 @@ final class CellText {
     }
 
     /**
+     * Labels that open the lines under an official form: signatures (制表人：…, 单位负责人：…), the date it was made
+     * (填报日期：…), telephone numbers and remarks (注：…, 说明：…).
+     */
+    private static final List<String> FOOTER_LABELS = List.of("制表", "填表", "填报", "编制人", "审核", "复核", "审批",
+            "负责人", "单位负责人", "财务负责人", "分管领导", "主管", "会计主管", "经办", "联系人", "联系电话", "电话", "日期",
+            "注：", "注:", "说明：", "说明:", "备注：", "备注:");
+    /** The first characters of those labels: a data row's first cell rarely starts with one, so most rows stop there. */
+    private static final String FOOTER_FIRST_CHARS = FOOTER_LABELS.stream().map(l -> l.substring(0, 1)).distinct()
+            .reduce("", String::concat);
+
+    /**
+     * Whether each non-empty cell of the row opens with a footer label ({@link #FOOTER_LABELS}): a line under the
+     * form, not data. A data row always has a code or an amount, which no label starts.
+     */
+    static boolean isFormFooter(List<String> cells) {
+        boolean labelled = false;
+        for (String cell : cells) {
+            String s = cell.strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            if (FOOTER_FIRST_CHARS.indexOf(s.charAt(0)) < 0 || FOOTER_LABELS.stream().noneMatch(s::startsWith)) {
+                return false;
+            }
+            labelled = true;
+        }
+        return labelled;
+    }
+
+    /**
      * Whether two rows hold the same text cell for cell, ignoring the spaces around a cell and empty cells at the end.
      * The first cells are compared first: that settles a data row against a header row at once.
      */

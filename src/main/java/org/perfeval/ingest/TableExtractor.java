@@ -19,9 +19,10 @@ import org.perfeval.model.Lineage;
 
 /**
  * Turns the rows a reader delivers into canonical records: finds each table's header among its
- * first rows, skips blank rows, checks 合计/小计 rows against the rows they cover, maps and
- * validates every data row, and hands records and rejects to the sink. Only the first rows of a
- * table are buffered, so memory does not grow with the file.
+ * first rows, skips blank rows, repeats of the title and header, and the signature and remark lines
+ * under a form, checks 合计/小计 rows against the rows they cover, maps and validates every data
+ * row, and hands records and rejects to the sink. Only the first rows of a table are buffered, so
+ * memory does not grow with the file.
  */
 public final class TableExtractor implements TableVisitor {
 
@@ -161,7 +162,7 @@ public final class TableExtractor implements TableVisitor {
     }
 
     private void process(SourceRow row) {
-        if (row.isBlank() || repeatsPageHead(row)) {
+        if (row.isBlank() || repeatsPageHead(row) || CellText.isFormFooter(row.cells())) {
             return;
         }
         TotalKind total = CellText.totalKind(row.cells());

@@ -138,6 +138,27 @@ class RejectsTest {
     }
 
     @Test
+    void signatureAndRemarkLinesUnderTheFormAreNotData() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00", "D01,P1,V2,20.00",
+                "合计,,,30.00", line("单位负责人：张三", "财务负责人：李四", "", "制表人：王五"), line("填报日期：2025年1月10日"),
+                line("注：本表金额单位为元。")));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(2, outcome.rowsRead());
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(2, home.count("ledger_line"));
+    }
+
+    @Test
+    void aDataRowIsNeverTakenForAFooterLine() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00", "D01,P1,V2,20.00",
+                "D01,P1,V3,30.00", "D01,P1,V4,40.00", line("", "制表人：王五", "V5", "")));
+
+        assertEquals(1, outcome.rowsRejected(), "a row with a voucher number but no unit or amount is a broken data row");
+        assertEquals(List.of("6", "单位编码"), home.rejects("明细账2024.csv").get(1).subList(0, 2));
+    }
+
+    @Test
     void xlsxRejectsCountTitleRowsAndAbsentRows() throws Exception {
         Path file = home.workbook().sheet("明细")
                 .rowAt(1, "2024年度支出明细账")

@@ -2,10 +2,14 @@ package org.perfeval.ingest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.perfeval.ingest.CellText.TotalKind;
 import org.perfeval.ingest.HeaderDetector.Detection;
@@ -13,6 +17,7 @@ import org.perfeval.ingest.map.BoundRow;
 import org.perfeval.ingest.map.RecordMapper;
 import org.perfeval.ingest.map.RowRejection;
 import org.perfeval.ingest.map.TableContext;
+import org.perfeval.ingest.read.MergedRange;
 import org.perfeval.ingest.read.TableVisitor;
 import org.perfeval.model.ExportKind;
 import org.perfeval.model.Lineage;
@@ -29,6 +34,10 @@ public final class TableExtractor implements TableVisitor {
     /** Fields whose columns 合计/小计 rows are checked on. */
     private static final List<String> SUMMED_FIELDS = List.of("amount", "debit", "credit", "budget_initial",
             "budget_adjustment", "budget_carryover", "budget_final", "spent_reported");
+    /** Fields holding numbers: amounts, headcounts, weights and scores. */
+    private static final List<String> NUMBER_FIELDS = Stream.concat(SUMMED_FIELDS.stream(), Stream.of("weight",
+            "manual_score", "staff_quota", "staff_active", "staff_retired", "staff_total", "units_count",
+            "three_public_budget", "three_public_prior", "procurement_budget", "procurement_actual")).toList();
 
     private final HeaderDetector detector;
     private final IngestSink sink;
@@ -55,6 +64,15 @@ public final class TableExtractor implements TableVisitor {
      * such a repeat further down is not data, and is passed over instead of rejected as an unreadable row.
      */
     private final List<SourceRow> pageHead = new ArrayList<>();
+    /** The table's cells merged over several rows, by their first row: their value stands for the rows below too. */
+    private final Map<Integer, List<MergedRange>> mergedByFirstRow = new HashMap<>();
+    /** Values of merged cells carried down to the rows their range still covers. */
+    private final List<CarriedCell> carried = new ArrayList<>();
+    /** Columns of the numeric fields: a merged number stays on its first row only, so it is counted once. */
+    private Set<Integer> numberColumns;
+
+    private record CarriedCell(int column, int lastRow, String value) {
+    }
 
     private ExportKind kind;
     private String layoutName;
@@ -80,8 +98,19 @@ public final class TableExtractor implements TableVisitor {
         tableName = name;
         table = null;
         pageHead.clear();
+        mergedByFirstRow.clear();
+        carried.clear();
         skippingTable = false;
         buffer.clear();
+    }
+
+    @Override
+    public void mergedRanges(List<MergedRange> ranges) {
+        for (MergedRange range : ranges) {
+            if (range.spansRows()) {
+                mergedByFirstRow.computeIfAbsent(range.firstRow(), r -> new ArrayList<>()).add(range);
+            }
+        }
     }
 
     @Override
@@ -145,6 +174,7 @@ public final class TableExtractor implements TableVisitor {
                 defaultFundSource);
         mapper = RecordMapper.forKind(found);
         summedFields = SUMMED_FIELDS.stream().filter(table::has).toList();
+        numberColumns = NUMBER_FIELDS.stream().filter(table::has).map(table::column).collect(Collectors.toSet());
         repeatedColumns = !header.match().repeatedColumns().isEmpty();
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
@@ -161,10 +191,11 @@ public final class TableExtractor implements TableVisitor {
         rest.forEach(this::process);
     }
 
-    private void process(SourceRow row) {
-        if (row.isBlank() || repeatsPageHead(row) || CellText.isFormFooter(row.cells())) {
+    private void process(SourceRow source) {
+        if (source.isBlank() || repeatsPageHead(source) || CellText.isFormFooter(source.cells())) {
             return;
         }
+        SourceRow row = mergedRangesAreEmpty() ? source : withMergedCells(source);
         TotalKind total = CellText.totalKind(row.cells());
         if (total != null) {
             checkTotal(row, total);
@@ -204,6 +235,38 @@ public final class TableExtractor implements TableVisitor {
                 + headerRowNumber + ") but holds a whole record. Rows above the header are read as titles only, so it was"
                 + " not stored: move it below the header, or delete it."));
         return true;
+    }
+
+    private boolean mergedRangesAreEmpty() {
+        return mergedByFirstRow.isEmpty() && carried.isEmpty();
+    }
+
+    /**
+     * The row with the values of the merged cells over it filled in (一级指标 or 项目名称 merged over the rows of a
+     * project, say): a workbook keeps such a value in the first row only, while it stands for each row. Numbers are
+     * not filled in: a merged amount is one amount, and stays with the first row.
+     */
+    private SourceRow withMergedCells(SourceRow row) {
+        carried.removeIf(cell -> cell.lastRow() < row.number());
+        List<String> cells = null;
+        for (CarriedCell cell : carried) {
+            if (row.cell(cell.column()).isBlank()) {
+                cells = cells != null ? cells : new ArrayList<>(row.cells());
+                while (cells.size() <= cell.column()) {
+                    cells.add("");
+                }
+                cells.set(cell.column(), cell.value());
+            }
+        }
+        for (MergedRange range : mergedByFirstRow.getOrDefault(row.number(), List.of())) {
+            String value = row.cell(range.firstColumn());
+            if (!value.isBlank() && range.firstColumn() < table.header().width()
+                    && !numberColumns.contains(range.firstColumn())) {
+                carried.add(new CarriedCell(range.firstColumn(), range.lastRow(), value));
+            }
+        }
+        mergedByFirstRow.remove(row.number());
+        return cells == null ? row : new SourceRow(row.number(), cells);
     }
 
     /** Whether the row repeats one of the table's title or header rows, cell for cell. */

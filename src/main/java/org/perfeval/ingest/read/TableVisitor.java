@@ -12,6 +12,13 @@ public interface TableVisitor {
     void startTable(String tableName);
 
     /**
+     * The table's merged cells, before its rows; workbooks only. A merged cell's value arrives in its top-left cell,
+     * the other cells of the range arrive empty, as the file holds them.
+     */
+    default void mergedRanges(List<MergedRange> ranges) {
+    }
+
+    /**
      * One physical row. Cells are text exactly as a user sees it: trimmed of nothing, numbers from
      * spreadsheets without a trailing {@code .0} and without exponent, date cells as
      * {@code yyyy-MM-dd}; an empty cell is {@code ""}. The list may be shorter than the header.

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.poi.EncryptedDocumentException;
@@ -128,11 +129,16 @@ final class Workbooks {
      * Every sheet becomes one table. Rows keep the numbers Excel shows: rows absent from the file
      * (never filled in) arrive as empty rows, so the visitor sees 1, 2, 3, … Exceptions of the
      * workbook library become {@link UnreadableFileException}; the visitor's own pass through.
+     *
+     * @param mergedRanges the merged cells of a sheet, known before its rows are read
      */
-    static void readSheets(Workbook workbook, TableVisitor visitor, ReadLimits limits) throws UnreadableFileException {
+    static void readSheets(Workbook workbook, TableVisitor visitor, ReadLimits limits,
+                           Function<Sheet, List<MergedRange>> mergedRanges) throws UnreadableFileException {
         Iterator<Sheet> sheets = library(workbook::sheetIterator);
         for (Sheet sheet = next(sheets); sheet != null; sheet = next(sheets)) {
             visitor.startTable(library(sheet::getSheetName));
+            Sheet current = sheet;
+            visitor.mergedRanges(library(() -> mergedRanges.apply(current)));
             Iterator<Row> rows = library(sheet::rowIterator);
             int nextRowNumber = 1;
             for (Row row = next(rows); row != null; row = next(rows)) {

@@ -28,7 +28,8 @@ public final class XlsTableReader implements TableReader {
         Workbooks.requireFormat(file, FileMagic.OLE2);
         limits.checkXlsSize(Files.size(file));
         try (POIFSFileSystem fs = open(file); HSSFWorkbook workbook = load(fs)) {
-            Workbooks.readSheets(workbook, visitor, limits);
+            Workbooks.readSheets(workbook, visitor, limits,
+                    sheet -> sheet.getMergedRegions().stream().map(MergedRange::of).toList());
         }
     }
 

@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 
 /**
  * Reads an {@code .xlsx} workbook streaming (excel-streaming-reader): memory depends on the row
  * cache and on the shared-strings table (the distinct texts), not on the number of rows. Every sheet,
- * hidden ones included, is one table; cells are converted by {@link WorkbookCells}. Merged cells are
- * not resolved: a merged header's value sits in its top-left cell only. POI's zip-bomb protection
+ * hidden ones included, is one table; cells are converted by {@link WorkbookCells}; its merged cells are
+ * read first ({@link #mergedRanges}). POI's zip-bomb protection
  * ({@code ZipSecureFile}) stays at its defaults; tripping it is an {@link UnreadableFileException}.
  * The parts the reader keeps in memory whole (every XML part but the worksheets: shared strings,
  * styles, workbook) must expand to at most {@link ReadLimits#maxXlsxPartBytes()}: distinct texts in
@@ -28,6 +35,8 @@ public final class XlsxTableReader implements TableReader {
 
     private static final int ROW_CACHE_SIZE = 100;
     private static final int BUFFER_SIZE = 4096;
+    /** Merged ranges kept per sheet: a form has a few hundred; the cap keeps a hostile file's list small. */
+    static final int MAX_MERGED_RANGES = 100_000;
 
     private final ReadLimits limits;
 
@@ -39,6 +48,7 @@ public final class XlsxTableReader implements TableReader {
     public void read(Path file, TableVisitor visitor) throws IOException, UnreadableFileException {
         Workbooks.requireFormat(file, FileMagic.OOXML);
         checkWholeParts(file);
+        Map<String, List<MergedRange>> merged = mergedRanges(file);
         Workbook workbook;
         try {
             workbook = StreamingReader.builder()
@@ -49,8 +59,25 @@ public final class XlsxTableReader implements TableReader {
             throw Workbooks.unreadable(e);
         }
         try (workbook) {
-            Workbooks.readSheets(workbook, visitor, limits);
+            Workbooks.readSheets(workbook, visitor, limits,
+                    sheet -> merged.getOrDefault(sheet.getSheetName(), List.of()));
         }
+    }
+
+    /** The merged cells of every sheet, by sheet name, read before the rows ({@link MergedCellScan}). */
+    private static Map<String, List<MergedRange>> mergedRanges(Path file) throws UnreadableFileException {
+        Map<String, List<MergedRange>> bySheet = new HashMap<>();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    bySheet.put(sheets.getSheetName(), MergedCellScan.of(sheet, MAX_MERGED_RANGES));
+                }
+            }
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            throw Workbooks.unreadable(e);
+        }
+        return bySheet;
     }
 
     /** Inflates each part read whole, counting its real bytes up to the limit. */

@@ -2,6 +2,7 @@ package org.perfeval.ingest.read;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ final class RecordingVisitor implements TableVisitor {
     }
 
     final Map<String, List<Row>> tables = new LinkedHashMap<>();
+    final Map<String, List<MergedRange>> merged = new LinkedHashMap<>();
+    private String currentName;
     private List<Row> current;
 
     static RecordingVisitor read(TableReader reader, java.nio.file.Path file) throws Exception {
@@ -28,7 +31,15 @@ final class RecordingVisitor implements TableVisitor {
     public void startTable(String tableName) {
         assertNull(current, "startTable before endTable");
         current = new ArrayList<>();
+        currentName = tableName;
         tables.put(tableName, current);
+    }
+
+    @Override
+    public void mergedRanges(List<MergedRange> ranges) {
+        assertNotNull(current, "merged ranges outside a table");
+        assertTrue(current.isEmpty(), "merged ranges after rows");
+        assertNull(merged.put(currentName, List.copyOf(ranges)), "merged ranges twice");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,6 +19,7 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +138,31 @@ abstract class WorkbookReaderContract {
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), v.rowNumbers("预算"), "missing row 6 arrives empty");
         assertEquals(List.of(List.of("a")), v.cells("明细"));
         assertEquals(List.of(), v.cells("空"));
+    }
+
+    @Test
+    void mergedCellsOfEachSheetArriveBeforeItsRows() throws Exception {
+        Workbook wb = newWorkbook();
+        Sheet indicators = wb.createSheet("指标");
+        for (int r = 0; r < 4; r++) {
+            indicators.createRow(r).createCell(3).setCellValue("指标" + r);
+        }
+        indicators.getRow(1).createCell(0).setCellValue("产出指标");
+        indicators.getRow(1).createCell(1).setCellValue("数量指标");
+        indicators.addMergedRegion(CellRangeAddress.valueOf("A2:A4"));
+        indicators.addMergedRegion(CellRangeAddress.valueOf("B2:C2"));
+        Sheet second = wb.createSheet("第二");
+        second.createRow(0).createCell(0).setCellValue("P1");
+        second.createRow(1).createCell(1).setCellValue("x");
+        second.addMergedRegion(CellRangeAddress.valueOf("A1:A2"));
+        wb.createSheet("空");
+
+        RecordingVisitor v = read(save(wb, "merged"));
+
+        assertEquals(Set.of(new MergedRange(2, 4, 0, 0), new MergedRange(2, 2, 1, 2)), Set.copyOf(v.merged.get("指标")));
+        assertEquals(List.of(new MergedRange(1, 2, 0, 0)), v.merged.get("第二"));
+        assertEquals(List.of(), v.merged.get("空"));
+        assertEquals(List.of("", "", "", "指标2"), v.cells("指标").get(2), "the file's cells: the value stays top-left");
     }
 
     @Test

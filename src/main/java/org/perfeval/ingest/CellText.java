@@ -2,6 +2,7 @@ package org.perfeval.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Small judgements on raw cell text shared by header detection and row extraction. */
 final class CellText {
@@ -58,18 +59,24 @@ final class CellText {
      * form, not data. A data row always has a code or an amount, which no label starts.
      */
     static boolean isFormFooter(List<String> cells) {
-        boolean labelled = false;
+        return everyFilledCell(cells, s -> FOOTER_FIRST_CHARS.indexOf(s.charAt(0)) >= 0
+                && FOOTER_LABELS.stream().anyMatch(s::startsWith));
+    }
+
+    /** Whether the row has text, and each of its non-empty cells, stripped, passes the test. */
+    static boolean everyFilledCell(List<String> cells, Predicate<String> test) {
+        boolean filled = false;
         for (String cell : cells) {
             String s = cell.strip();
             if (s.isEmpty()) {
                 continue;
             }
-            if (FOOTER_FIRST_CHARS.indexOf(s.charAt(0)) < 0 || FOOTER_LABELS.stream().noneMatch(s::startsWith)) {
+            if (!test.test(s)) {
                 return false;
             }
-            labelled = true;
+            filled = true;
         }
-        return labelled;
+        return filled;
     }
 
     /**

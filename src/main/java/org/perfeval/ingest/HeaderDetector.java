@@ -191,18 +191,7 @@ public final class HeaderDetector {
 
     /** A row of labels only: something in it, and no cell that looks like a number or date. */
     static boolean isLabelRow(List<String> row) {
-        boolean any = false;
-        for (String cell : row) {
-            String s = cell.strip();
-            if (s.isEmpty()) {
-                continue;
-            }
-            any = true;
-            if (CellText.looksNumeric(s)) {
-                return false;
-            }
-        }
-        return any;
+        return CellText.everyFilledCell(row, s -> !CellText.looksNumeric(s));
     }
 
     private static int nonEmptyCells(List<String> row) {

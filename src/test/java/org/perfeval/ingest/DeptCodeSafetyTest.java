@@ -16,9 +16,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,20 +28,11 @@ import org.perfeval.report.OutputPaths;
  * says, nothing is written outside outbox/ (and so never outside the home folder). Codes too long or
  * with control characters are rejected as rows.
  */
-class DeptCodeSafetyTest {
+class DeptCodeSafetyTest extends IngestHomeTest {
 
     private static final List<String> HOSTILE = List.of("../../etc", "a/b", "a\\b", "CON", "con.txt", "..", ".",
             "NUL", "LPT1", "x:y", "/tmp/evil", "..\\..\\win", "部门/一");
     private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "LPT1");
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
 
     @Test
     void hostileCodesNeverWriteOutsideTheOutbox() throws Exception {

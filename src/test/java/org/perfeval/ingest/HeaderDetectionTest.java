@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.perfeval.Home;
 import org.perfeval.ingest.HeaderDetector.Detection;
@@ -22,16 +20,7 @@ import org.perfeval.ingest.value.MoneyUnit;
 import org.perfeval.model.IngestBatch.Status;
 
 /** SPEC §3.2: title rows, one- and two-row headers, label normalisation, and why a header is not found. */
-class HeaderDetectionTest {
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
+class HeaderDetectionTest extends IngestHomeTest {
 
     private static HeaderDetector detector() throws Exception {
         return new HeaderDetector(LayoutRegistry.load(Home.classpathFolder("/default-config/mappings")));

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.perfeval.Home;
 import org.perfeval.Services;
@@ -25,18 +23,9 @@ import org.perfeval.model.DeptYear;
 import org.perfeval.model.IngestBatch.Status;
 
 /** Whole files through IngestService: file types, encodings, workbooks of several sheets, the dry run. */
-class IngestServiceTest {
+class IngestServiceTest extends IngestHomeTest {
 
     private static final String HEADER = line("单位编码", "项目编码", "凭证号", "支出金额");
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
 
     @Test
     void anUnsupportedFileTypeFailsWithoutReadingIt() throws Exception {

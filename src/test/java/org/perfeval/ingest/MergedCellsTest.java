@@ -6,25 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Official forms merge cells over the rows they stand for (一级指标 over its indicators, a project over its rows).
  * A workbook keeps such a value in the first row only; it is read as standing for each row it covers, except numbers,
  * which stay with the first row so that a merged amount is counted once.
  */
-class MergedCellsTest {
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
+class MergedCellsTest extends IngestHomeTest {
 
     @Test
     void aMergedLevelOrProjectStandsForEveryRowItCovers() throws Exception {

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.perfeval.model.IngestBatch.Status;
 
@@ -24,18 +22,9 @@ import org.perfeval.model.IngestBatch.Status;
  * reason, then the original cells; the row a spreadsheet shows), the rest is ingested, and more than
  * 20 % rejected fails the whole file. Nothing is silently dropped.
  */
-class RejectsTest {
+class RejectsTest extends IngestHomeTest {
 
     private static final String HEADER = line("单位编码", "项目编码", "凭证号", "支出金额");
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
 
     /** n ledger lines; the rows listed in {@code bad} (0-based) have an unreadable amount. */
     private static List<String> ledger(int n, Set<Integer> bad) {

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.perfeval.ingest.TestHome.line;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,18 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SPEC §3.2 total rows: 合计/总计/小计/Total rows are not data, and each is checked against the data
  * rows it covers; a difference is a TOTAL_ROW_MISMATCH row in ingest_finding (file, row, both figures).
  */
-class TotalRowsTest {
+class TotalRowsTest extends IngestHomeTest {
 
     private static final String HEADER = line("单位编码", "项目编码", "凭证号", "支出金额");
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
 
     private List<Map<String, Object>> findings() throws Exception {
         return home.query("SELECT * FROM ingest_finding ORDER BY source_row");

@@ -9,25 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.perfeval.ingest.IngestOutcome;
-import org.perfeval.ingest.TestHome;
+import org.perfeval.ingest.IngestHomeTest;
 import org.perfeval.model.IngestBatch.Status;
 
 /** SPEC §3.4 per kind: long and wide budgets, ledger amount or debit − credit, indicators, profile. */
-class KindMappingTest {
-
-    @TempDir
-    Path tmp;
-    TestHome home;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        home = TestHome.create(tmp);
-    }
+class KindMappingTest extends IngestHomeTest {
 
     private static long fen(Map<String, Object> row, String column) {
         return ((Number) row.get(column)).longValue();

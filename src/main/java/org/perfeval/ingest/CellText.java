@@ -24,7 +24,16 @@ final class CellText {
         return digits > 0;
     }
 
-    /** The kind of total row (合计, 总计, 小计, Total) a row is, judged by its first text cell; null for none. */
+    /** The period totals of an account book (明细账): each covers the rows since the previous total, as a 小计 does. */
+    private static final List<String> PERIOD_TOTALS = List.of("本月合计", "本月小计", "本期合计", "本季合计", "本季度合计",
+            "本页合计");
+    /** The running totals of an account book: each covers every row above it. */
+    private static final List<String> RUNNING_TOTALS = List.of("本年累计", "本期累计");
+
+    /**
+     * The kind of total row (合计, 总计, 小计, Total, and an account book's 本月合计 and 本年累计) a row is, judged by its
+     * first text cell; null for none.
+     */
     static TotalKind totalKind(List<String> cells) {
         for (String cell : cells) {
             String s = cell.strip();
@@ -32,8 +41,11 @@ final class CellText {
                 continue;
             }
             s = s.replace(" ", "").replace("\u3000", "");
-            if (s.startsWith("小计")) {
+            if (s.startsWith("小计") || PERIOD_TOTALS.stream().anyMatch(s::startsWith)) {
                 return TotalKind.SUBTOTAL;
+            }
+            if (RUNNING_TOTALS.stream().anyMatch(s::startsWith)) {
+                return TotalKind.RUNNING;
             }
             if (s.startsWith("合计") || s.startsWith("总计") || s.toLowerCase(Locale.ROOT).startsWith("total")) {
                 return TotalKind.TOTAL;
@@ -95,5 +107,9 @@ final class CellText {
         return true;
     }
 
-    enum TotalKind { SUBTOTAL, TOTAL }
+    /**
+     * The kinds of total row: a 小计 covers the rows since the previous one, a running total (本年累计) every row so
+     * far, a 合计 every row of the table.
+     */
+    enum TotalKind { SUBTOTAL, RUNNING, TOTAL }
 }

@@ -290,15 +290,18 @@ public final class TableExtractor implements TableVisitor {
     }
 
     /**
-     * A 小计 covers the rows since the previous 小计 and is checked at once; a 合计/总计 covers all
-     * rows of the table, wherever it stands (often above the data), so it is checked at the end.
+     * A 小计 (or 本月合计) covers the rows since the previous one and is checked at once, as is a running total
+     * (本年累计), which covers every row so far; a 合计/总计 covers all rows of the table, wherever it stands (often
+     * above the data), so it is checked at the end.
      */
     private void checkTotal(SourceRow row, TotalKind kind) {
-        if (kind == TotalKind.SUBTOTAL) {
-            compare(row, sumSinceSubtotal);
-            sumSinceSubtotal = new LinkedHashMap<>();
-        } else {
-            pendingTotals.add(row);
+        switch (kind) {
+            case SUBTOTAL -> {
+                compare(row, sumSinceSubtotal);
+                sumSinceSubtotal = new LinkedHashMap<>();
+            }
+            case RUNNING -> compare(row, sumAll);
+            case TOTAL -> pendingTotals.add(row);
         }
     }
 

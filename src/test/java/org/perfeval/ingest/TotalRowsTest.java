@@ -90,6 +90,26 @@ class TotalRowsTest extends IngestHomeTest {
     }
 
     @Test
+    void anAccountBooksMonthlyAndRunningTotalsAreCheckedNotStored() throws Exception {
+        IngestOutcome outcome = home.ingestOk(home.csv("明细账2024.csv",
+                line("单位编码", "项目编码", "凭证日期", "凭证号", "摘要", "借方金额"),
+                line("D01", "P001", "2024-01-05", "记-1", "购买办公用品", "100"),
+                line("D01", "P001", "2024-01-20", "记-2", "支付劳务费", "200"),
+                line("", "", "", "", "本月合计", "300"),
+                line("", "", "", "", "本年累计", "300"),
+                line("D01", "P001", "2024-02-03", "记-3", "支付维修费", "50"),
+                line("", "", "", "", "本 月 合 计", "50"),
+                line("", "", "", "", "本年累计", "351"),
+                line("", "", "", "", "合计", "350")));
+        assertEquals(3, outcome.rowsRead(), "the four total rows are not data");
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(35_000L, home.number("SELECT SUM(amount) FROM ledger_line"));
+        List<Map<String, Object>> findings = findings();
+        assertEquals(1, findings.size(), () -> "only February's 本年累计 is off: " + findings);
+        assertEquals(8, findings.get(0).get("source_row"));
+    }
+
+    @Test
     void totalsOfAWideBudgetAreCheckedPerColumn() throws Exception {
         home.ingestOk(home.csv("预算2024.csv",
                 line("单位编码", "项目编码", "年初预算数", "调整数", "全年预算数"),

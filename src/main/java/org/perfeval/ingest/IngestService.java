@@ -144,7 +144,7 @@ public final class IngestService {
     public ValidationReport validate(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (!TableReaders.isSupported(name)) {
-            return new ValidationReport(name, false, null, null, 0, null, 0, 0, 0, List.of(), unsupported(name));
+            return new ValidationReport(name, false, null, null, 0, null, 0, 0, 0, 0, List.of(), unsupported(name));
         }
         CheckingSink sink = new CheckingSink();
         TableExtractor extractor = new TableExtractor(detector, sink, 0, Years.fromFileName(name),
@@ -155,7 +155,7 @@ public final class IngestService {
         }
         return new ValidationReport(name, problem == null, extractor.kind() == null ? null : extractor.kind().id(),
                 extractor.layoutName(), extractor.headerRow(), sink.unit, extractor.dataRows(),
-                extractor.rejectedRows(), sink.mismatches, sink.problems, problem);
+                extractor.rejectedRows(), extractor.passedOverRows(), sink.mismatches, sink.problems, problem);
     }
 
     /**

@@ -82,6 +82,7 @@ public final class TableExtractor implements TableVisitor {
     private String firstProblem;
     private int dataRows;
     private int rejectedRows;
+    private int passedOverRows;
 
     public TableExtractor(HeaderDetector detector, IngestSink sink, long batchId, OptionalInt fileNameYear,
                           String defaultFundSource, ProgressLog progress) {
@@ -192,7 +193,11 @@ public final class TableExtractor implements TableVisitor {
     }
 
     private void process(SourceRow source) {
-        if (source.isBlank() || repeatsPageHead(source) || CellText.isFormFooter(source.cells())) {
+        if (source.isBlank()) {
+            return;
+        }
+        if (repeatsPageHead(source) || CellText.isFormFooter(source.cells())) {
+            passedOverRows++;
             return;
         }
         SourceRow row = mergedRangesAreEmpty() ? source : withMergedCells(source);
@@ -351,6 +356,11 @@ public final class TableExtractor implements TableVisitor {
 
     public int rejectedRows() {
         return rejectedRows;
+    }
+
+    /** Rows that are neither data nor blank nor totals: repeats of the title and header, lines under the form. */
+    public int passedOverRows() {
+        return passedOverRows;
     }
 
     /** Sheets passed over because they hold no recognisable table. */

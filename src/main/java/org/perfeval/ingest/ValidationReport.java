@@ -12,6 +12,7 @@ public record ValidationReport(
         String unit,
         int dataRows,
         int rejectedRows,
+        int passedOverRows,
         int totalMismatches,
         List<String> problems,
         String fileProblem) {
@@ -27,6 +28,10 @@ public record ValidationReport(
                     .append("   header row 表头行: ").append(headerRow).append("   unit 单位: ").append(unit).append('\n');
             out.append("  rows 数据行: ").append(dataRows).append("   usable 可用: ").append(dataRows - rejectedRows)
                     .append("   rejected 拒绝: ").append(rejectedRows).append('\n');
+            if (passedOverRows > 0) {
+                out.append("  passed over 跳过: ").append(passedOverRows)
+                        .append(" (重复的标题或表头、表尾签字或说明行 / repeated title or header rows, lines under the form)\n");
+            }
         }
         if (fileProblem != null) {
             out.append("  problem 问题: ").append(fileProblem).append('\n');

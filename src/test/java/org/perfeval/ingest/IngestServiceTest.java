@@ -111,7 +111,8 @@ class IngestServiceTest extends IngestHomeTest {
                 line("D01", "P1", "V3", "1"),
                 line("D01", "P1", "V4", "1"),
                 line("D01", "P1", "V5", "1"),
-                line("合计", "", "", "9"));
+                line("合计", "", "", "9"),
+                line("制表人：王五", "", "审核人：李四"));
         ValidationReport report = validator.validate(file);
         assertTrue(report.acceptable(), report.render());
         assertEquals("ledger", report.kind());
@@ -120,6 +121,8 @@ class IngestServiceTest extends IngestHomeTest {
         assertEquals(5, report.dataRows());
         assertEquals(1, report.rejectedRows());
         assertEquals(1, report.totalMismatches());
+        assertEquals(1, report.passedOverRows());
+        assertTrue(report.render().contains("passed over 跳过: 1"), report.render());
         assertTrue(report.problems().get(0).contains("4"), report.problems().toString());
         try (Stream<Path> files = Files.walk(other)) {
             assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "no database, no rejects file");

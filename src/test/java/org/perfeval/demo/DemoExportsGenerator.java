@@ -450,11 +450,43 @@ public final class DemoExportsGenerator {
                     text(row, 2 + i, texts[i], styles.text);
                 }
             }
+            mergeRepeats(sheet, DemoDepartment.INDICATORS, 2);
             int[] widths = {6, 9, 10, 26, 11, 14, 28, 8, 18, 16, 10, 60};
             IntStream.range(0, width).forEach(c -> sheet.setColumnWidth(c, widths[c] * 256));
             sheet.createFreezePane(0, 2);
             write(wb, file);
         }
+    }
+
+    /**
+     * Merges what repeats down the rows, as the official form does: 年度 to 项目名称 over a project's indicators,
+     * 一级指标 and 二级指标 over theirs. The value stays in the top cell; the others are left blank, as Excel leaves them.
+     */
+    private static void mergeRepeats(Sheet sheet, List<IndicatorRow> rows, int firstRow) {
+        for (int c = 0; c <= 5; c++) {
+            int start = 0;
+            for (int i = 1; i <= rows.size(); i++) {
+                if (i < rows.size() && groupOf(rows.get(i), c).equals(groupOf(rows.get(start), c))) {
+                    continue;
+                }
+                if (i - start > 1) {
+                    for (int k = start + 1; k < i; k++) {
+                        sheet.getRow(firstRow + k).getCell(c).setBlank();
+                    }
+                    sheet.addMergedRegion(new CellRangeAddress(firstRow + start, firstRow + i - 1, c, c));
+                }
+                start = i;
+            }
+        }
+    }
+
+    /** What a column's cells repeat with: the project, and below it the indicator levels. */
+    private static String groupOf(IndicatorRow row, int column) {
+        return switch (column) {
+            case 4 -> row.projectCode() + "|" + row.level1();
+            case 5 -> row.projectCode() + "|" + row.level1() + "|" + row.level2();
+            default -> row.projectCode();
+        };
     }
 
     /** The few cell styles both workbooks use. */

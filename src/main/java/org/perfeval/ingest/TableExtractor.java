@@ -187,6 +187,8 @@ public final class TableExtractor implements TableVisitor {
             }
         }
         pageHead.addAll(buffer.subList(header.first(), header.firstDataIndex()));
+        int lastHeaderRow = buffer.get(header.firstDataIndex() - 1).number();
+        mergedByFirstRow.keySet().removeIf(first -> first <= lastHeaderRow); // titles and header: no data below them
         List<SourceRow> rest = new ArrayList<>(buffer.subList(header.firstDataIndex(), buffer.size()));
         buffer.clear();
         rest.forEach(this::process);

@@ -2,6 +2,7 @@ package org.perfeval.ingest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Small judgements on raw cell text shared by header detection and row extraction. */
@@ -30,27 +31,67 @@ final class CellText {
     /** The running totals of an account book: each covers every row above it. */
     private static final List<String> RUNNING_TOTALS = List.of("本年累计", "本期累计");
 
+    /** The first characters of every total label above and of 合计, 总计, 小计, Total: most rows stop there. */
+    private static final String TOTAL_FIRST_CHARS = "本小合总Tt";
+    /**
+     * The balance lines of an account book: the balance brought forward (期初余额, 上年结转, 承前页) or carried on
+     * (过次页, 期末余额). They are neither spending nor a total of the rows above. Matched whole: a 摘要 such as
+     * 上年结转资金支付工程款 is a spending line.
+     */
+    private static final Set<String> BALANCE_LINES = Set.of("期初余额", "年初余额", "上年结转", "上月结转", "承前页",
+            "过次页", "期末余额");
+    private static final String BALANCE_FIRST_CHARS = "期年上承过";
+
     /**
      * The kind of total row (合计, 总计, 小计, Total, and an account book's 本月合计 and 本年累计) a row is, judged by its
      * first text cell; null for none.
      */
     static TotalKind totalKind(List<String> cells) {
+        String s = firstLabel(cells, TOTAL_FIRST_CHARS);
+        if (s == null) {
+            return null;
+        }
+        if (s.startsWith("小计") || PERIOD_TOTALS.stream().anyMatch(s::startsWith)) {
+            return TotalKind.SUBTOTAL;
+        }
+        if (RUNNING_TOTALS.stream().anyMatch(s::startsWith)) {
+            return TotalKind.RUNNING;
+        }
+        if (s.startsWith("合计") || s.startsWith("总计") || s.toLowerCase(Locale.ROOT).startsWith("total")) {
+            return TotalKind.TOTAL;
+        }
+        return null;
+    }
+
+    /** Whether the row is an account book's balance line ({@link #BALANCE_LINES}), judged by its first text cell. */
+    static boolean isBalanceLine(List<String> cells) {
+        String label = firstLabel(cells, BALANCE_FIRST_CHARS);
+        return label != null && BALANCE_LINES.contains(label);
+    }
+
+    /** Whether the text (a 摘要, say) names a balance line ({@link #BALANCE_LINES}); null is no text. */
+    static boolean isBalanceLabel(String text) {
+        if (text == null) {
+            return false;
+        }
+        String s = text.strip();
+        if (s.isEmpty() || BALANCE_FIRST_CHARS.indexOf(s.charAt(0)) < 0) {
+            return false;
+        }
+        return BALANCE_LINES.contains(s.replace(" ", "").replace("\u3000", ""));
+    }
+
+    /**
+     * The row's first text that is not a number, code or date, without its spaces, when it starts with one of
+     * {@code firstChars}; null otherwise.
+     */
+    private static String firstLabel(List<String> cells, String firstChars) {
         for (String cell : cells) {
             String s = cell.strip();
             if (s.isEmpty() || looksNumeric(s)) {
                 continue;
             }
-            s = s.replace(" ", "").replace("\u3000", "");
-            if (s.startsWith("小计") || PERIOD_TOTALS.stream().anyMatch(s::startsWith)) {
-                return TotalKind.SUBTOTAL;
-            }
-            if (RUNNING_TOTALS.stream().anyMatch(s::startsWith)) {
-                return TotalKind.RUNNING;
-            }
-            if (s.startsWith("合计") || s.startsWith("总计") || s.toLowerCase(Locale.ROOT).startsWith("total")) {
-                return TotalKind.TOTAL;
-            }
-            return null;
+            return firstChars.indexOf(s.charAt(0)) < 0 ? null : s.replace(" ", "").replace("\u3000", "");
         }
         return null;
     }

@@ -198,7 +198,7 @@ public final class TableExtractor implements TableVisitor {
         if (source.isBlank()) {
             return;
         }
-        if (repeatsPageHead(source) || CellText.isFormFooter(source.cells())) {
+        if (repeatsPageHead(source) || CellText.isFormFooter(source.cells()) || isBalanceLine(source)) {
             passedOverRows++;
             return;
         }
@@ -274,6 +274,19 @@ public final class TableExtractor implements TableVisitor {
         }
         mergedByFirstRow.remove(row.number());
         return cells == null ? row : new SourceRow(row.number(), cells);
+    }
+
+    /**
+     * Whether the row is an account book's balance line (期初余额, 承前页, 过次页 …): named by its 摘要 or, without one,
+     * by its first text cell, and without a voucher number, which every spending line has. Ledgers only: in a
+     * budget, 上年结转 is a kind of budget.
+     */
+    private boolean isBalanceLine(SourceRow row) {
+        if (kind != ExportKind.LEDGER || table.has("voucher_no") && !row.cell(table.column("voucher_no")).isBlank()) {
+            return false;
+        }
+        return table.has("summary") ? CellText.isBalanceLabel(row.cell(table.column("summary")))
+                : CellText.isBalanceLine(row.cells());
     }
 
     /** Whether the row repeats one of the table's title or header rows, cell for cell. */
@@ -360,7 +373,10 @@ public final class TableExtractor implements TableVisitor {
         return rejectedRows;
     }
 
-    /** Rows that are neither data nor blank nor totals: repeats of the title and header, lines under the form. */
+    /**
+     * Rows that are neither data nor blank nor totals: repeats of the title and header, lines under the form, an
+     * account book's balance lines.
+     */
     public int passedOverRows() {
         return passedOverRows;
     }

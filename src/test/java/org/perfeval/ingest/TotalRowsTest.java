@@ -110,6 +110,34 @@ class TotalRowsTest extends IngestHomeTest {
     }
 
     @Test
+    void anAccountBooksBalanceLinesAreNeitherDataNorTotals() throws Exception {
+        IngestOutcome outcome = home.ingestOk(home.csv("明细账2024.csv",
+                line("单位编码", "项目编码", "凭证日期", "凭证号", "摘要", "借方金额", "余额"),
+                line("D01", "P001", "", "", "期初余额", "", "0"),
+                line("D01", "P001", "2024-01-05", "记-1", "购买办公用品", "100", "100"),
+                line("D01", "P001", "", "", "过次页", "100", "100"),
+                line("D01", "P001", "", "", "承前页", "100", "100"),
+                line("D01", "P001", "2024-01-20", "记-2", "支付劳务费", "200", "300"),
+                line("", "", "", "", "本月合计", "300", "300"),
+                line("D01", "P001", "", "", "期末余额", "", "300"),
+                line("D01", "P002", "2024-01-25", "记-3", "上年结转", "7", "7")));
+        assertEquals(3, outcome.rowsRead(), "balance lines carry codes here and are still not spending; a line with a"
+                + " voucher number is spending whatever its 摘要");
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(30_700L, home.number("SELECT SUM(amount) FROM ledger_line"));
+        assertEquals(List.of(), findings(), "the 本月合计 covers the two spending lines above it only");
+    }
+
+    @Test
+    void aBudgetsCarryOverIsData() throws Exception {
+        home.ingestOk(home.csv("预算2024.csv",
+                line("单位编码", "项目编码", "指标类型", "金额"),
+                line("D01", "P001", "年初预算", "100"),
+                line("D01", "P001", "上年结转", "20")));
+        assertEquals(2, home.count("budget_line"), "上年结转 is a kind of budget there, not a balance line");
+    }
+
+    @Test
     void totalsOfAWideBudgetAreCheckedPerColumn() throws Exception {
         home.ingestOk(home.csv("预算2024.csv",
                 line("单位编码", "项目编码", "年初预算数", "调整数", "全年预算数"),

@@ -108,12 +108,13 @@ final class CellText {
             .reduce("", String::concat);
 
     /**
-     * Whether each non-empty cell of the row opens with a footer label ({@link #FOOTER_LABELS}): a line under the
-     * form, not data. A data row always has a code or an amount, which no label starts.
+     * Whether each non-empty cell of the row opens with a footer label ({@link #FOOTER_LABELS}) and holds a colon
+     * (制表人：王五): a line under the form, not data. A data row always has a code or an amount, which no label
+     * starts; a 摘要 such as 电话费 has no colon.
      */
     static boolean isFormFooter(List<String> cells) {
         return everyFilledCell(cells, s -> FOOTER_FIRST_CHARS.indexOf(s.charAt(0)) >= 0
-                && FOOTER_LABELS.stream().anyMatch(s::startsWith));
+                && FOOTER_LABELS.stream().anyMatch(s::startsWith) && (s.indexOf('：') > 0 || s.indexOf(':') > 0));
     }
 
     /** Whether the row has text, and each of its non-empty cells, stripped, passes the test. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,9 +66,9 @@ public final class TableExtractor implements TableVisitor {
      */
     private final List<SourceRow> pageHead = new ArrayList<>();
     /** The table's cells merged over several rows, by their first row: their value stands for the rows below too. */
-    private final Map<Integer, List<MergedRange>> mergedByFirstRow = new HashMap<>();
-    /** Values of merged cells carried down to the rows their range still covers. */
-    private final List<CarriedCell> carried = new ArrayList<>();
+    private final TreeMap<Integer, List<MergedRange>> mergedByFirstRow = new TreeMap<>();
+    /** Values of merged cells carried down to the rows their range still covers, by column: one per column. */
+    private final Map<Integer, CarriedCell> carried = new HashMap<>();
     /** Columns of the numeric fields: a merged number stays on its first row only, so it is counted once. */
     private Set<Integer> numberColumns;
 
@@ -198,14 +199,20 @@ public final class TableExtractor implements TableVisitor {
         if (source.isBlank()) {
             return;
         }
-        if (repeatsPageHead(source) || CellText.isFormFooter(source.cells()) || isBalanceLine(source)) {
+        // merged values are filled in after the row's own label is read (a 本月合计 under a merged 项目名称 stays a
+        // total) and before it is judged a line under the form or a balance line (the codes it stands under count)
+        SourceRow row = mergedRangesAreEmpty() ? source : withMergedCells(source);
+        if (repeatsPageHead(source)) {
             passedOverRows++;
             return;
         }
-        SourceRow row = mergedRangesAreEmpty() ? source : withMergedCells(source);
-        TotalKind total = CellText.totalKind(row.cells());
+        TotalKind total = CellText.totalKind(source.cells());
         if (total != null) {
-            checkTotal(row, total);
+            checkTotal(source, total);
+            return;
+        }
+        if (CellText.isFormFooter(row.cells()) || isBalanceLine(row)) {
+            passedOverRows++;
             return;
         }
         dataRows++;
@@ -225,23 +232,43 @@ public final class TableExtractor implements TableVisitor {
     }
 
     /**
-     * Rows above the header are read as titles. One that reads as a whole record under the header found below it is a
-     * data row out of place (pasted above the header, or the header row moved down): it is rejected, and true returned,
+     * Rows above the header are read as titles. One that reads as a whole record under the header found below it, or
+     * looks like a data row ({@link #looksLikeData}), is a data row out of place (pasted above the header, or the header row moved down): it is rejected, and true returned,
      * so that it is counted and listed instead of passed over as a title (SPEC §3.5: nothing is silently dropped).
      */
     private boolean rejectedAsRecord(SourceRow title, int headerRowNumber) {
-        try {
-            mapper.map(new BoundRow(table, title), new Lineage(batchId, title.number()));
-        } catch (RowRejection notARecord) {
-            return false;
+        if (!looksLikeData(title)) {
+            try {
+                mapper.map(new BoundRow(table, title), new Lineage(batchId, title.number()));
+            } catch (RowRejection notARecord) {
+                return false;
+            }
         }
         dataRows++;
         rejectedRows++;
-        sink.rejected(title, table, new RowRejection("", "", "本行在表头（第 " + headerRowNumber + " 行）之上，却是一条完整的数据。"
+        sink.rejected(title, table, new RowRejection("", "", "本行在表头（第 " + headerRowNumber + " 行）之上，却是一行数据。"
                 + "表头之上的行只当作标题读取，本行没有导入：请把它移到表头下面，或删除。 This row stands above the header (row "
-                + headerRowNumber + ") but holds a whole record. Rows above the header are read as titles only, so it was"
+                + headerRowNumber + ") but holds data. Rows above the header are read as titles only, so it was"
                 + " not stored: move it below the header, or delete it."));
         return true;
+    }
+
+    /**
+     * Whether a row above the header fills most of the header's columns, one of them with a number: a title fills one
+     * or two cells, a data row with a flaw (a missing code, an unreadable amount) still fills most.
+     */
+    private boolean looksLikeData(SourceRow title) {
+        int width = table.header().width();
+        int filled = 0;
+        boolean number = false;
+        for (int c = 0; c < Math.min(width, title.cells().size()); c++) {
+            String cell = title.cell(c).strip();
+            if (!cell.isEmpty()) {
+                filled++;
+                number |= CellText.looksNumeric(cell);
+            }
+        }
+        return number && filled >= 3 && filled * 2 >= width;
     }
 
     private boolean mergedRangesAreEmpty() {
@@ -254,9 +281,10 @@ public final class TableExtractor implements TableVisitor {
      * not filled in: a merged amount is one amount, and stays with the first row.
      */
     private SourceRow withMergedCells(SourceRow row) {
-        carried.removeIf(cell -> cell.lastRow() < row.number());
+        carried.values().removeIf(cell -> cell.lastRow() < row.number());
+        mergedByFirstRow.headMap(row.number()).clear(); // ranges whose first row was blank or passed over
         List<String> cells = null;
-        for (CarriedCell cell : carried) {
+        for (CarriedCell cell : carried.values()) {
             if (row.cell(cell.column()).isBlank()) {
                 cells = cells != null ? cells : new ArrayList<>(row.cells());
                 while (cells.size() <= cell.column()) {
@@ -269,7 +297,7 @@ public final class TableExtractor implements TableVisitor {
             String value = row.cell(range.firstColumn());
             if (!value.isBlank() && range.firstColumn() < table.header().width()
                     && !numberColumns.contains(range.firstColumn())) {
-                carried.add(new CarriedCell(range.firstColumn(), range.lastRow(), value));
+                carried.put(range.firstColumn(), new CarriedCell(range.firstColumn(), range.lastRow(), value));
             }
         }
         mergedByFirstRow.remove(row.number());
@@ -278,11 +306,12 @@ public final class TableExtractor implements TableVisitor {
 
     /**
      * Whether the row is an account book's balance line (期初余额, 承前页, 过次页 …): named by its 摘要 or, without one,
-     * by its first text cell, and without a voucher number, which every spending line has. Ledgers only: in a
-     * budget, 上年结转 is a kind of budget.
+     * by its first text cell, and without a voucher number, which every spending line has. Ledgers with a voucher
+     * column only: without one a balance line cannot be told from a spending line; in a budget, 上年结转 is a kind
+     * of budget.
      */
     private boolean isBalanceLine(SourceRow row) {
-        if (kind != ExportKind.LEDGER || table.has("voucher_no") && !row.cell(table.column("voucher_no")).isBlank()) {
+        if (kind != ExportKind.LEDGER || !table.has("voucher_no") || !row.cell(table.column("voucher_no")).isBlank()) {
             return false;
         }
         return table.has("summary") ? CellText.isBalanceLabel(row.cell(table.column("summary")))

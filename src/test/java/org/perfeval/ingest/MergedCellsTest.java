@@ -58,4 +58,29 @@ class MergedCellsTest extends IngestHomeTest {
                         "n", ((Number) r.get("n")).longValue(), "total", ((Number) r.get("total")).longValue())).toList(),
                 "both rows are P1's; the 100 yuan (10,000 fen) once");
     }
+
+    @Test
+    void aTotalRowUnderMergedCellsStaysATotalAndAMergedVoucherIsNoBalanceLine() throws Exception {
+        Path file = home.workbook().sheet("明细账")
+                .row("单位编码", "项目编码", "项目名称", "凭证日期", "凭证号", "摘要", "借方金额")
+                .row("D01", "P1", "耕地保护", "2024-01-05", "记-1", "购买办公用品", 100)
+                .row(null, null, null, "2024-01-20", "记-2", "支付劳务费", 200)
+                .row(null, null, null, null, null, "本月合计", 300)
+                .row("D01", "P2", "测绘服务", "2024-02-03", "记-3", "支付维修费", 50)
+                .row(null, null, null, null, null, "上年结转", 7)
+                .merge("A2:A4").merge("B2:B4").merge("C2:C4").merge("A5:A6").merge("B5:B6").merge("C5:C6")
+                .merge("D5:D6").merge("E5:E6")
+                .write("明细账2024.xlsx");
+
+        IngestOutcome outcome = home.ingestOk(file);
+
+        assertEquals(4, outcome.rowsRead(), "the 本月合计 is a total although merged codes stand over it");
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(List.of(Map.of("v", "记-1", "a", 10_000L), Map.of("v", "记-2", "a", 20_000L),
+                        Map.of("v", "记-3", "a", 5_000L), Map.of("v", "记-3", "a", 700L)),
+                home.query("SELECT voucher_no, amount FROM ledger_line ORDER BY source_row").stream()
+                        .map(r -> Map.of("v", r.get("voucher_no"), "a", ((Number) r.get("amount")).longValue())).toList(),
+                "the 上年结转 line shares 记-3 through the merge, so it is spending, not a balance line");
+        assertEquals(0, home.count("ingest_finding"), "the 本月合计 adds up");
+    }
 }

@@ -113,6 +113,16 @@ class RejectsTest extends IngestHomeTest {
     }
 
     @Test
+    void aFlawedDataRowAboveTheHeaderIsRejectedToo() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", line("2024年度支出明细账"), "D01,,V0,5.00", HEADER,
+                "D01,P1,V1,10.00", "D01,P1,V2,20.00", "D01,P1,V3,30.00", "D01,P1,V4,40.00"));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(1, outcome.rowsRejected(), "it misses its 项目编码 but fills the columns as data does");
+        assertEquals("2", home.rejects("明细账2024.csv").get(1).get(0));
+    }
+
+    @Test
     void titleAndHeaderRowsRepeatedOnEveryPrintedPageAreNotData() throws Exception {
         String title = line("2024年度支出明细账");
         String unit = line("编制单位：D01", "", "", "单位：元");
@@ -141,10 +151,12 @@ class RejectsTest extends IngestHomeTest {
     @Test
     void aDataRowIsNeverTakenForAFooterLine() throws Exception {
         IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00", "D01,P1,V2,20.00",
-                "D01,P1,V3,30.00", "D01,P1,V4,40.00", line("", "制表人：王五", "V5", "")));
+                "D01,P1,V3,30.00", "D01,P1,V4,40.00", line("", "制表人：王五", "V5", ""), line("", "审核费", "", "")));
 
-        assertEquals(1, outcome.rowsRejected(), "a row with a voucher number but no unit or amount is a broken data row");
+        assertEquals(2, outcome.rowsRejected(), "broken data rows: one with a voucher number, one with a label but no"
+                + " colon (审核费, not 审核：)");
         assertEquals(List.of("6", "单位编码"), home.rejects("明细账2024.csv").get(1).subList(0, 2));
+        assertEquals(List.of("7", "单位编码"), home.rejects("明细账2024.csv").get(2).subList(0, 2));
     }
 
     @Test

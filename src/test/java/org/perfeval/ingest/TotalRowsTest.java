@@ -129,6 +129,15 @@ class TotalRowsTest extends IngestHomeTest {
     }
 
     @Test
+    void withoutAVoucherColumnABalanceLabelIsNotEnoughToPassALineOver() throws Exception {
+        home.ingestOk(home.csv("明细账2024.csv",
+                line("单位编码", "项目编码", "凭证日期", "摘要", "支出金额"),
+                line("D01", "P001", "2024-03-01", "购买办公用品", "100"),
+                line("D01", "P001", "2024-03-02", "上年结转", "5000")));
+        assertEquals(2, home.count("ledger_line"), "no voucher number to tell a balance line from spending");
+    }
+
+    @Test
     void aBudgetsCarryOverIsData() throws Exception {
         home.ingestOk(home.csv("预算2024.csv",
                 line("单位编码", "项目编码", "指标类型", "金额"),

@@ -28,7 +28,8 @@ final class MergedCellScan {
     /**
      * The merged ranges of one worksheet part.
      *
-     * @param max how many ranges a sheet may have; more is an {@link UnreadableFileException}
+     * @param max how many ranges the sheet may have (what the workbook's cap leaves); more is an
+     *            {@link UnreadableFileException}
      */
     static List<MergedRange> of(InputStream worksheet, int max) throws IOException, UnreadableFileException {
         List<MergedRange> ranges = new ArrayList<>();
@@ -45,9 +46,7 @@ final class MergedCellScan {
                 }
                 if (isMergeCell(buf, open + 1, close)) {
                     if (ranges.size() >= max) {
-                        throw new UnreadableFileException("工作表的合并单元格超过 " + max + " 处，文件无法读取。请取消合并单元格，"
-                                + "或导出为 CSV。 A sheet has more than " + max + " merged cells, so the file cannot be"
-                                + " read: unmerge the cells, or export it as CSV.");
+                        throw MergedRange.tooMany();
                     }
                     Matcher ref = REF.matcher(new String(buf, open, close - open, StandardCharsets.ISO_8859_1));
                     if (ref.find()) {

@@ -28,6 +28,13 @@ public final class XlsTableReader implements TableReader {
         Workbooks.requireFormat(file, FileMagic.OLE2);
         limits.checkXlsSize(Files.size(file));
         try (POIFSFileSystem fs = open(file); HSSFWorkbook workbook = load(fs)) {
+            int merged = 0;
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                merged += workbook.getSheetAt(i).getNumMergedRegions();
+            }
+            if (merged > MergedRange.MAX_PER_WORKBOOK) {
+                throw MergedRange.tooMany();
+            }
             Workbooks.readSheets(workbook, visitor, limits,
                     sheet -> sheet.getMergedRegions().stream().map(MergedRange::of).toList());
         }

@@ -35,8 +35,6 @@ public final class XlsxTableReader implements TableReader {
 
     private static final int ROW_CACHE_SIZE = 100;
     private static final int BUFFER_SIZE = 4096;
-    /** Merged ranges kept per sheet: a form has a few hundred; the cap keeps a hostile file's list small. */
-    static final int MAX_MERGED_RANGES = 100_000;
 
     private final ReadLimits limits;
 
@@ -67,11 +65,14 @@ public final class XlsxTableReader implements TableReader {
     /** The merged cells of every sheet, by sheet name, read before the rows ({@link MergedCellScan}). */
     private static Map<String, List<MergedRange>> mergedRanges(Path file) throws UnreadableFileException {
         Map<String, List<MergedRange>> bySheet = new HashMap<>();
+        int kept = 0;
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
-                    bySheet.put(sheets.getSheetName(), MergedCellScan.of(sheet, MAX_MERGED_RANGES));
+                    List<MergedRange> ranges = MergedCellScan.of(sheet, MergedRange.MAX_PER_WORKBOOK - kept);
+                    kept += ranges.size();
+                    bySheet.put(sheets.getSheetName(), ranges);
                 }
             }
         } catch (IOException | OpenXML4JException | RuntimeException e) {

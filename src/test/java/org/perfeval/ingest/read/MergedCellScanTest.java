@@ -48,7 +48,6 @@ class MergedCellScanTest {
         String xml = "<mergeCells>" + "<mergeCell ref=\"A1:A2\"/>".repeat(4) + "</mergeCells>";
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
                 () -> MergedCellScan.of(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 3));
-        assertTrue(e.getMessage().contains("合并单元格超过 3 处") && e.getMessage().contains("more than 3 merged"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("合并单元格超过") && e.getMessage().contains("merged cells"), e.getMessage());
     }
 }

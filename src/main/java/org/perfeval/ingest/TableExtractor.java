@@ -71,6 +71,9 @@ public final class TableExtractor implements TableVisitor {
     private final Map<Integer, CarriedCell> carried = new HashMap<>();
     /** Columns of the numeric fields: a merged number stays on its first row only, so it is counted once. */
     private Set<Integer> numberColumns;
+    /** A ledger's voucher and 摘要 columns, for telling balance lines; -1 when absent or not a ledger. */
+    private int voucherColumn;
+    private int summaryColumn;
 
     private record CarriedCell(int column, int lastRow, String value) {
     }
@@ -177,6 +180,8 @@ public final class TableExtractor implements TableVisitor {
         mapper = RecordMapper.forKind(found);
         summedFields = SUMMED_FIELDS.stream().filter(table::has).toList();
         numberColumns = NUMBER_FIELDS.stream().filter(table::has).map(table::column).collect(Collectors.toSet());
+        voucherColumn = found == ExportKind.LEDGER && table.has("voucher_no") ? table.column("voucher_no") : -1;
+        summaryColumn = table.has("summary") ? table.column("summary") : -1;
         repeatedColumns = !header.match().repeatedColumns().isEmpty();
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
@@ -311,11 +316,10 @@ public final class TableExtractor implements TableVisitor {
      * of budget.
      */
     private boolean isBalanceLine(SourceRow row) {
-        if (kind != ExportKind.LEDGER || !table.has("voucher_no") || !row.cell(table.column("voucher_no")).isBlank()) {
+        if (voucherColumn < 0 || !row.cell(voucherColumn).isBlank()) {
             return false;
         }
-        return table.has("summary") ? CellText.isBalanceLabel(row.cell(table.column("summary")))
-                : CellText.isBalanceLine(row.cells());
+        return summaryColumn >= 0 ? CellText.isBalanceLabel(row.cell(summaryColumn)) : CellText.isBalanceLine(row.cells());
     }
 
     /** Whether the row repeats one of the table's title or header rows, cell for cell. */

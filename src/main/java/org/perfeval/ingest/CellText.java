@@ -98,11 +98,11 @@ final class CellText {
 
     /**
      * Labels that open the lines under an official form: signatures (制表人：…, 单位负责人：…), the date it was made
-     * (填报日期：…), telephone numbers and remarks (注：…, 说明：…).
+     * (填报日期：…), telephone numbers and remarks (注：…, 说明：…). A footer cell also holds a colon.
      */
     private static final List<String> FOOTER_LABELS = List.of("制表", "填表", "填报", "编制人", "审核", "复核", "审批",
             "负责人", "单位负责人", "财务负责人", "分管领导", "主管", "会计主管", "经办", "联系人", "联系电话", "电话", "日期",
-            "注：", "注:", "说明：", "说明:", "备注：", "备注:");
+            "注", "说明", "备注");
     /** The first characters of those labels: a data row's first cell rarely starts with one, so most rows stop there. */
     private static final String FOOTER_FIRST_CHARS = FOOTER_LABELS.stream().map(l -> l.substring(0, 1)).distinct()
             .reduce("", String::concat);

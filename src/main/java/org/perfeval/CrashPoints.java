@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The points, in the order a file passes them:
  * <ul>
- *   <li>{@value #BEFORE_TRANSACTION}: the file has been read and fingerprinted, its transaction not begun;</li>
+ *   <li>{@value #BEFORE_TRANSACTION}: the file has been examined (and, unless it is hashed while read, fingerprinted), its transaction not begun;</li>
  *   <li>{@value #BEFORE_COMMIT}: every row is inserted and what the file replaces removed, not committed;</li>
  *   <li>{@value #BEFORE_MOVE}: committed, the file not yet moved out of {@code inbox/};</li>
  *   <li>{@value #REPORT_STAGED}: a department's new report files are written beside the set, none published;</li>

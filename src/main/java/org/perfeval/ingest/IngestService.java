@@ -21,10 +21,15 @@ import org.slf4j.MDC;
 import org.perfeval.CrashPoints;
 import org.perfeval.ingest.map.RowRejection;
 import org.perfeval.ingest.map.TableContext;
+import org.perfeval.ingest.read.ContentHash;
+import org.perfeval.ingest.read.CsvTableReader;
 import org.perfeval.ingest.read.FileFingerprint;
 import org.perfeval.ingest.read.FileInspector;
+import org.perfeval.ingest.read.NotUtf8Exception;
+import org.perfeval.ingest.read.ReadLimits;
 import org.perfeval.ingest.read.TableReader;
 import org.perfeval.ingest.read.TableReaders;
+import org.perfeval.ingest.read.TextEncoding;
 import org.perfeval.ingest.read.UnreadableFileException;
 import org.perfeval.ingest.value.Years;
 import org.perfeval.model.DeptYear;
@@ -32,6 +37,7 @@ import org.perfeval.model.IngestBatch;
 import org.perfeval.model.LedgerLine;
 import org.perfeval.model.IngestBatch.Status;
 import org.perfeval.store.BatchTransaction;
+import org.perfeval.store.FileContent;
 import org.perfeval.store.IngestStore;
 
 /**
@@ -68,26 +74,80 @@ public final class IngestService {
             return fail(name, "", started, t0, null, 0, 0, unsupported(name));
         }
         FileStamp stamp;
-        FileFingerprint fingerprint;
+        Reading reading;
         try {
             stamp = FileStamp.of(file);
-            fingerprint = FileInspector.inspect(file);
+            reading = hashedWhileRead(file, stamp) ? Reading.hashedWhileRead(FileInspector.textEncoding(file), stamp)
+                    : Reading.of(FileInspector.inspect(file));
         } catch (NoSuchFileException e) {
             return fail(name, "", started, t0, null, 0, 0, FileStamp.VANISHED);
         }
-        Optional<IngestBatch> earlier = store.findIngested(fingerprint.sha256());
-        if (earlier.isPresent()) {
-            return duplicate(name, fingerprint, earlier.get(), started, t0);
+        if (reading.sha256() != null) {
+            Optional<IngestBatch> earlier = store.findIngested(reading.sha256());
+            if (earlier.isPresent()) {
+                return duplicate(name, reading.sha256(), earlier.get(), started, t0);
+            }
         }
         CrashPoints.reach(CrashPoints.BEFORE_TRANSACTION);
+        try {
+            return store(file, name, stamp, reading, started, t0);
+        } catch (NotUtf8Exception e) {
+            LOG.info("{}: bytes further on are not UTF-8 (SPEC 3.1), so the file is GB18030: reading it again", name);
+            return store(file, name, stamp, reading.asGb18030(), started, t0);
+        }
+    }
+
+    /**
+     * Whether the file is hashed while it is parsed rather than in a pass of its own before: delimited text (a
+     * large ledger is read once instead of twice) of a size no stored file has, so it cannot repeat stored bytes.
+     * Bytes that a file of the same size may hold are recognised before anything is read (SPEC §3.6).
+     */
+    private boolean hashedWhileRead(Path file, FileStamp stamp) throws SQLException {
+        return TableReaders.isText(file.getFileName().toString()) && !store.storedFileOfSize(stamp.size());
+    }
+
+    /**
+     * How the file is read: its encoding, and its SHA-256 if known before the read (else hashed while read).
+     *
+     * @param sha256 null when {@code hash} computes it during the read
+     * @param hash   the hash computed during the read, or null
+     */
+    private record Reading(String sha256, long size, TextEncoding encoding, ContentHash hash) {
+
+        static Reading of(FileFingerprint fingerprint) {
+            return new Reading(fingerprint.sha256(), fingerprint.size(), fingerprint.encoding(), null);
+        }
+
+        static Reading hashedWhileRead(TextEncoding encoding, FileStamp stamp) {
+            return new Reading(null, stamp.size(), encoding, new ContentHash());
+        }
+
+        /** The same file to be read again from the start as GB18030, hashed afresh. */
+        Reading asGb18030() {
+            return new Reading(sha256, size, TextEncoding.GB18030, hash == null ? null : new ContentHash());
+        }
+
+        TableReader reader(Path file, ReadLimits limits) throws UnreadableFileException {
+            return hash == null ? TableReaders.forFile(file, encoding, limits) : new CsvTableReader(encoding, limits, hash);
+        }
+
+        /** The SHA-256 of a file read to its end. */
+        String readSha256() {
+            return sha256 != null ? sha256 : hash.hex();
+        }
+    }
+
+    /** Reads the file into its transaction and commits it, or records why not. */
+    private IngestOutcome store(Path file, String name, FileStamp stamp, Reading reading, Instant started, long t0)
+            throws SQLException, IOException {
         Failure failure;
-        try (BatchTransaction tx = store.begin(name, fingerprint.sha256());
+        try (BatchTransaction tx = store.begin(name);
              RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name);
              WriteBehind writes = new WriteBehind(name, item -> store(tx, item, name))) {
             MDC.put(MDC_BATCH, Long.toString(tx.batchId()));
             TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, writes, rejects), tx.batchId(),
                     Years.fromFileName(name), settings.defaultFundSource(), new ProgressLog(name));
-            String problem = read(file, fingerprint, stamp, extractor);
+            String problem = read(file, reading, stamp, extractor);
             writes.finish();
             int read = extractor.dataRows();
             int rejected = extractor.rejectedRows();
@@ -100,8 +160,9 @@ public final class IngestService {
             Path rejectsFile = rejects.publish();
             if (problem == null) {
                 String kind = extractor.kind().id();
-                Set<DeptYear> affected = tx.commit(kind, extractor.layoutName(), extractor.headerRow(), read,
-                        read - rejected, rejected, skippedSheets(extractor));
+                Set<DeptYear> affected = tx.commit(new FileContent(reading.readSha256(), reading.size()), kind,
+                        extractor.layoutName(), extractor.headerRow(), read, read - rejected, rejected,
+                        skippedSheets(extractor));
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
                         read - rejected, rejected, t0, skippedSheets(extractor), rejectsFile, affected);
             }
@@ -109,23 +170,36 @@ public final class IngestService {
         } catch (StoreFailure e) {
             throw e.getCause();
         } catch (BatchTransaction.SameBytesIngested e) {
-            // the file's transaction is rolled back by now: another node stored these bytes first
-            return duplicate(name, fingerprint, e.earlier(), started, t0);
+            // the file's transaction is rolled back by now: these bytes were stored before (by another node while
+            // this one read them, or, for a file hashed while read, by a file stored before file sizes were kept)
+            return duplicate(name, e.earlier().sha256(), e.earlier(), started, t0);
         }
         // recorded after the file's transaction is rolled back: SQLite allows one writer at a time
-        return fail(name, fingerprint.sha256(), started, t0, failure.extractor(), failure.extractor().dataRows(),
+        return fail(name, failedSha256(file, reading), started, t0, failure.extractor(), failure.extractor().dataRows(),
                 failure.extractor().rejectedRows(), failure.problem());
+    }
+
+    /** The hash of a refused file, for the record: one hashed while read may not have been read to its end. */
+    private static String failedSha256(Path file, Reading reading) throws IOException {
+        if (reading.sha256() != null) {
+            return reading.sha256();
+        }
+        try {
+            return FileInspector.inspect(file).sha256();
+        } catch (NoSuchFileException e) {
+            return "";
+        }
     }
 
     private record Failure(TableExtractor extractor, String problem) {
     }
 
-    private IngestOutcome duplicate(String name, FileFingerprint fingerprint, IngestBatch earlier, Instant started,
-                                    long t0) throws SQLException {
+    private IngestOutcome duplicate(String name, String sha256, IngestBatch earlier, Instant started, long t0)
+            throws SQLException {
         String message = "内容与已导入的文件“" + earlier.fileName() + "”（批次 " + earlier.id()
                 + "）完全相同，未重复导入。 Same content as '" + earlier.fileName() + "' (batch "
                 + earlier.id() + "), already ingested: nothing was added.";
-        long id = store.recordOutcome(name, fingerprint.sha256(), Status.DUPLICATE, earlier.kind(),
+        long id = store.recordOutcome(name, sha256, Status.DUPLICATE, earlier.kind(),
                 earlier.layout(), 0, 0, started, message);
         return outcome(name, Status.DUPLICATE, id, earlier.kind(), earlier.layout(), 0, 0, 0, t0,
                 message, null, Set.of());
@@ -149,7 +223,7 @@ public final class IngestService {
         CheckingSink sink = new CheckingSink();
         TableExtractor extractor = new TableExtractor(detector, sink, 0, Years.fromFileName(name),
                 settings.defaultFundSource(), new ProgressLog(name));
-        String problem = read(file, FileInspector.inspect(file), null, extractor);
+        String problem = read(file, Reading.of(FileInspector.inspect(file)), null, extractor);
         if (problem == null) {
             problem = checkRejects(extractor.dataRows(), extractor.rejectedRows(), name);
         }
@@ -162,11 +236,9 @@ public final class IngestService {
      * Reads the whole file into the extractor; returns the user-facing problem, or null. An I/O error
      * while the file changed or vanished (see {@code stamp}; null for a dry run) is that change.
      */
-    private String read(Path file, FileFingerprint fingerprint, FileStamp stamp, TableExtractor extractor)
-            throws IOException {
+    private String read(Path file, Reading reading, FileStamp stamp, TableExtractor extractor) throws IOException {
         try {
-            TableReader reader = TableReaders.forFile(file, fingerprint, settings.limits());
-            reader.read(file, extractor);
+            reading.reader(file, settings.limits()).read(file, extractor);
             extractor.requireTable();
             if (extractor.dataRows() == 0) {
                 return "文件只有表头，没有数据行。请确认导出时选择了数据范围。"

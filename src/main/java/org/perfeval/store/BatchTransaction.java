@@ -44,7 +44,6 @@ public final class BatchTransaction implements AutoCloseable {
     private final Dialect dialect;
     private final long batchId;
     private final String fileName;
-    private final String sha256;
     private final Set<DeptYear> touched = new HashSet<>();
     private final List<PreparedStatement> statements = new ArrayList<>();
     private PreparedStatement budget;
@@ -77,16 +76,15 @@ public final class BatchTransaction implements AutoCloseable {
     private record LedgerKey(int fiscalYear, String deptCode, String projectCode, String econClass, String fundSource) {
     }
 
-    BatchTransaction(Connection connection, Dialect dialect, String fileName, String sha256) throws SQLException {
+    BatchTransaction(Connection connection, Dialect dialect, String fileName) throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.fileName = fileName;
-        this.sha256 = sha256;
         connection.setAutoCommit(false);
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ingest_batch (file_name, sha256, status,"
                 + " started_at) VALUES (?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, fileName);
-            ps.setString(2, sha256);
+            ps.setString(2, ""); // set at commit: a file may be hashed while it is read
             ps.setString(3, "INGESTING");
             ps.setString(4, Instant.now().toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -286,14 +284,16 @@ public final class BatchTransaction implements AutoCloseable {
      * transactions do this one at a time, each seeing what the others committed before it: the rows
      * were inserted side by side, but which rows a file replaces is decided in commit order.
      *
+     * @param content the bytes the rows were read from
      * @return the department-years whose figures may have changed
-     * @throws SameBytesIngested when another node committed the same bytes while this file was read
+     * @throws SameBytesIngested when these bytes are stored already: by another node while this file was read, or
+     *                           as a file of unrecorded size (stored before schema version 5)
      */
-    public Set<DeptYear> commit(String kind, String layout, int headerRow, int rowsRead, int rowsIngested,
-                                int rowsRejected, String message) throws SQLException, SameBytesIngested {
+    public Set<DeptYear> commit(FileContent content, String kind, String layout, int headerRow, int rowsRead,
+                                int rowsIngested, int rowsRejected, String message) throws SQLException, SameBytesIngested {
         flush();
         dialect.lockTransaction(connection, "perfeval-ingest-commit");
-        Optional<IngestBatch> same = IngestStore.findIngested(connection, sha256, batchId);
+        Optional<IngestBatch> same = IngestStore.findIngested(connection, content.sha256(), batchId);
         if (same.isPresent()) {
             throw new SameBytesIngested(same.get());
         }
@@ -310,7 +310,7 @@ public final class BatchTransaction implements AutoCloseable {
         ReportMarks.mark(connection, touched);
         try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET kind = ?, layout = ?,"
                 + " header_row = ?, rows_read = ?, rows_ingested = ?, rows_rejected = ?, status = ?, finished_at = ?,"
-                + " message = ? WHERE id = ?")) {
+                + " message = ?, sha256 = ?, file_size = ? WHERE id = ?")) {
             ps.setString(1, kind);
             ps.setString(2, layout);
             ps.setInt(3, headerRow);
@@ -320,7 +320,9 @@ public final class BatchTransaction implements AutoCloseable {
             ps.setString(7, IngestBatch.Status.INGESTED.name());
             ps.setString(8, Instant.now().toString());
             ps.setString(9, message);
-            ps.setLong(10, batchId);
+            ps.setString(10, content.sha256());
+            ps.setLong(11, content.size());
+            ps.setLong(12, batchId);
             ps.executeUpdate();
         }
         CrashPoints.reach(CrashPoints.BEFORE_COMMIT);

@@ -44,11 +44,25 @@ public final class IngestStore {
         }
     }
 
+    /** Whether a file of this many bytes is stored (ingested, or since replaced): only such a file's bytes can recur. */
+    public boolean storedFileOfSize(long size) throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ingest_batch WHERE file_size = ? AND status IN (?, ?)"
+                     + " LIMIT 1")) {
+            ps.setLong(1, size);
+            ps.setString(2, IngestBatch.Status.INGESTED.name());
+            ps.setString(3, IngestBatch.Status.REPLACED.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Opens the transaction of a new file; close it without commit to roll back. */
-    public BatchTransaction begin(String fileName, String sha256) throws SQLException {
+    public BatchTransaction begin(String fileName) throws SQLException {
         Connection c = db.connect();
         try {
-            return new BatchTransaction(c, db.dialect(), fileName, sha256);
+            return new BatchTransaction(c, db.dialect(), fileName);
         } catch (SQLException e) {
             c.close();
             throw e;

@@ -8,6 +8,7 @@ import static org.perfeval.ingest.TestHome.line;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,45 @@ class IngestServiceTest extends IngestHomeTest {
         assertEquals(List.of("记-1", "记-2", "记-3"), home.query("SELECT voucher_no FROM ledger_line ORDER BY id")
                 .stream().map(r -> r.get("voucher_no")).toList());
         assertEquals(600L, home.number("SELECT SUM(amount) FROM ledger_line"));
+    }
+
+    /**
+     * A text file that is UTF-8 as far as its first block goes is parsed as UTF-8 and hashed on the way; when bytes
+     * further on are not UTF-8, the file is GB18030 (SPEC §3.1): what was stored is rolled back and it is read again.
+     * Only a layout with ASCII labels lets a GB18030 file start like UTF-8.
+     */
+    @Test
+    void aTextFileThatIsUtf8OnlyAtItsStartIsReadAgainAsGb18030() throws Exception {
+        TestHome ascii = TestHome.createWithLayout(tmp.resolve("ascii"), "ascii-ledger.yaml", """
+                kind: ledger
+                name: ascii-ledger
+                description: a ledger with ASCII labels
+                required: [dept_code, project_code, amount]
+                fields:
+                  dept_code: [dept]
+                  project_code: [project]
+                  voucher_no: [voucher]
+                  summary: [memo]
+                  amount: [amount]
+                """);
+        List<String> lines = new ArrayList<>(List.of("dept,project,voucher,memo,amount"));
+        for (int i = 1; i <= 4_000; i++) { // about 100 kB: beyond the first block and the first read of the parse
+            lines.add("D01,P1,V" + i + ",office,1.00");
+        }
+        lines.add("D01,P1,V4001,差旅费,2.00");
+        Path file = ascii.csv("ledger2024.csv", FileInspector.GB18030, lines.toArray(String[]::new));
+
+        IngestOutcome outcome = ascii.ingestOk(file);
+        assertEquals(4_001, outcome.rowsIngested());
+        assertEquals(4_001, ascii.count("ledger_line"), "the rows of the first reading are gone");
+        assertEquals("差旅费", ascii.query("SELECT summary FROM ledger_line WHERE voucher_no = 'V4001'").get(0)
+                .get("summary"));
+        assertEquals(400_200L, ascii.number("SELECT SUM(amount) FROM ledger_line"));
+        Map<String, Object> batch = ascii.batch(outcome.batchId());
+        assertEquals(FileInspector.inspect(file).sha256(), batch.get("sha256"), "hashed as it was read, twice");
+        assertEquals(Files.size(file), ((Number) batch.get("file_size")).longValue());
+        assertEquals(1L, ascii.number("SELECT COUNT(*) FROM ingest_batch"));
+        ascii.assertLedgerSumsMatchLines();
     }
 
     @Test

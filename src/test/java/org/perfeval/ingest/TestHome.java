@@ -75,6 +75,21 @@ public final class TestHome {
      */
     public static TestHome createOnPostgres(Path tempDir) throws IOException, SQLException {
         TestPostgres pg = TestPostgres.require();
+        Path config = copyBuiltInConfig(tempDir);
+        Files.writeString(config.resolve("application.properties"), "\nperfeval.db.url = " + pg.createDatabase()
+                + "\nperfeval.db.user = " + pg.user() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return create(tempDir);
+    }
+
+    /** A fresh home whose config/ has one layout more than the built-in ones, as a user adds it. */
+    public static TestHome createWithLayout(Path tempDir, String fileName, String yaml) throws IOException, SQLException {
+        Path config = copyBuiltInConfig(tempDir);
+        Files.writeString(config.resolve("mappings").resolve(fileName), yaml);
+        return create(tempDir);
+    }
+
+    /** Copies the built-in configuration to the config/ of the home at {@code <tempDir>/home}, and returns it. */
+    private static Path copyBuiltInConfig(Path tempDir) throws IOException {
         Path config = tempDir.resolve("home/config");
         Path builtIn = Home.classpathFolder("/default-config");
         try (Stream<Path> tree = Files.walk(builtIn)) {
@@ -87,9 +102,7 @@ public final class TestHome {
                 }
             }
         }
-        Files.writeString(config.resolve("application.properties"), "\nperfeval.db.url = " + pg.createDatabase()
-                + "\nperfeval.db.user = " + pg.user() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return create(tempDir);
+        return config;
     }
 
     public Path root() {
@@ -201,6 +214,13 @@ public final class TestHome {
     }
 
     // ------------------------------------------------------------------ database
+
+    /** Changes the database behind the application's back: the state an earlier version or a crash left. */
+    public int update(String sql) throws SQLException {
+        try (Connection c = services.database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        }
+    }
 
     public List<Map<String, Object>> query(String sql, Object... args) throws SQLException {
         try (Connection c = services.database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {

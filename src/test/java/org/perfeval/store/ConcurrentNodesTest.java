@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +56,7 @@ class ConcurrentNodesTest {
 
     @Test
     void theSameBytesReadByTwoNodesAtOnceAreStoredOnce() throws Exception {
-        try (BatchTransaction a = node1.begin("明细账.csv", "sha-1"); BatchTransaction b = node2.begin("明细账 copy.csv", "sha-1")) {
+        try (BatchTransaction a = begin(node1, "明细账.csv", "sha-1"); BatchTransaction b = begin(node2, "明细账 copy.csv", "sha-1")) {
             ledger(a, "V1", "V2");
             ledger(b, "V1", "V2");
             commit(a);
@@ -69,7 +71,7 @@ class ConcurrentNodesTest {
 
     @Test
     void aCumulativeLedgerCommittedLastReplacesTheVouchersOfTheOneCommittedFirst() throws Exception {
-        try (BatchTransaction q1 = node1.begin("1-3月.csv", "sha-q1"); BatchTransaction q2 = node2.begin("1-4月.csv", "sha-q2")) {
+        try (BatchTransaction q1 = begin(node1, "1-3月.csv", "sha-q1"); BatchTransaction q2 = begin(node2, "1-4月.csv", "sha-q2")) {
             ledger(q2, "V1", "V2", "V3", "V4");
             ledger(q1, "V1", "V2", "V3");
             commit(q1);
@@ -84,7 +86,7 @@ class ConcurrentNodesTest {
 
     @Test
     void anOlderLedgerCommittedLastReplacesOnlyTheVouchersItHas() throws Exception {
-        try (BatchTransaction q1 = node1.begin("1-3月.csv", "sha-q1"); BatchTransaction q2 = node2.begin("1-4月.csv", "sha-q2")) {
+        try (BatchTransaction q1 = begin(node1, "1-3月.csv", "sha-q1"); BatchTransaction q2 = begin(node2, "1-4月.csv", "sha-q2")) {
             ledger(q1, "V1", "V2", "V3");
             ledger(q2, "V1", "V2", "V3", "V4");
             commit(q2);
@@ -96,7 +98,7 @@ class ConcurrentNodesTest {
 
     @Test
     void twoExportsOfTheSameNameStoredAtOnceLeaveOnlyTheOneCommittedLast() throws Exception {
-        try (BatchTransaction first = node1.begin("明细账.csv", "sha-a"); BatchTransaction second = node2.begin("明细账.csv", "sha-b")) {
+        try (BatchTransaction first = begin(node1, "明细账.csv", "sha-a"); BatchTransaction second = begin(node2, "明细账.csv", "sha-b")) {
             ledger(first, "V1", "V2");
             ledger(second, "W1");
             commit(first);
@@ -118,8 +120,17 @@ class ConcurrentNodesTest {
         }
     }
 
-    private static void commit(BatchTransaction tx) throws Exception {
-        tx.commit("ledger", "test", 1, 0, 0, 0, null);
+    /** The bytes each open transaction stands for, given at its commit. */
+    private final Map<BatchTransaction, String> shas = new HashMap<>();
+
+    private BatchTransaction begin(IngestStore node, String fileName, String sha256) throws SQLException {
+        BatchTransaction tx = node.begin(fileName);
+        shas.put(tx, sha256);
+        return tx;
+    }
+
+    private void commit(BatchTransaction tx) throws Exception {
+        tx.commit(new FileContent(shas.get(tx), 100), "ledger", "test", 1, 0, 0, 0, null);
     }
 
     private long number(String sql) throws SQLException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.perfeval.ingest.TestHome.line;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.perfeval.aggregate.DepartmentFigures;
 import org.perfeval.aggregate.ProjectFigures;
 import org.perfeval.ingest.IngestOutcome;
 import org.perfeval.ingest.TestHome;
+import org.perfeval.ingest.read.FileInspector;
 import org.perfeval.model.DepartmentProfile;
 import org.perfeval.model.DeptYear;
 import org.perfeval.model.IngestBatch;
@@ -106,6 +108,36 @@ class ExactlyOnceTest {
         assertEquals(Status.DUPLICATE, copy.status());
         assertTrue(copy.message().contains("明细账2024.csv"), copy.message());
         assertEquals(1, home.count("ledger_line"));
+    }
+
+    @Test
+    void aFileOfTheSameSizeAsAStoredOneButOtherBytesIsStoredWithItsOwnHashAndSize() throws Exception {
+        Path first = ledger("明细账2024.csv", entry("D01", "2024-01-05", "V1", "P1", "100"));
+        Path second = ledger("明细账2024 二.csv", entry("D01", "2024-01-05", "V2", "P1", "200"));
+        assertEquals(Files.size(first), Files.size(second));
+        for (Path file : List.of(first, second)) {
+            Map<String, Object> batch = home.batch(home.ingestOk(file).batchId());
+            assertEquals(FileInspector.inspect(file).sha256(), batch.get("sha256"));
+            assertEquals(Files.size(file), ((Number) batch.get("file_size")).longValue());
+        }
+        assertEquals(30_000L, spent("P1"));
+    }
+
+    /** Without a stored size the same bytes are not recognised before the read, but still before the commit. */
+    @Test
+    void theSameBytesAsAFileStoredBeforeSizesWereKeptAreADuplicateToo() throws Exception {
+        Path file = ledger("明细账2024.csv", entry("D01", "2024-01-05", "V1", "P1", "100"),
+                entry("D01", "2024-01-06", "", "P1", "5"));
+        IngestOutcome first = home.ingestOk(file);
+        assertEquals(1, home.update("UPDATE ingest_batch SET file_size = NULL"), "as schema version 4 left it");
+        IngestOutcome copy = home.ingest(ledger("明细账2024 - 副本.csv", entry("D01", "2024-01-05", "V1", "P1", "100"),
+                entry("D01", "2024-01-06", "", "P1", "5")));
+        assertEquals(Status.DUPLICATE, copy.status());
+        assertTrue(copy.message().contains("明细账2024.csv"), copy.message());
+        assertEquals(home.batch(first.batchId()).get("sha256"), home.batch(copy.batchId()).get("sha256"));
+        assertEquals(2, home.count("ledger_line"));
+        assertEquals(10_500L, spent("P1"));
+        assertEquals("INGESTED", home.batch(first.batchId()).get("status"));
     }
 
     // ------------------------------------------------------------------ corrections
@@ -394,7 +426,8 @@ class ExactlyOnceTest {
                 entry("D01", "2024-01-05", "V5", "P1", "x"));
         IngestOutcome ingested = home.ingestOk(v1);
         IngestOutcome duplicate = home.ingest(v1);
-        IngestOutcome failed = home.ingest(home.csv("坏文件2024.csv", line("随便", "什么"), line("1", "2")));
+        Path bad = home.csv("坏文件2024.csv", line("随便", "什么"), line("1", "2"));
+        IngestOutcome failed = home.ingest(bad);
         IngestOutcome corrected = home.ingestOk(ledger("明细账2024.csv", entry("D01", "2024-01-05", "V1", "P1", "2")));
 
         List<IngestBatch> recent = new IngestStore(home.services().database()).recent(10);
@@ -417,6 +450,8 @@ class ExactlyOnceTest {
         assertEquals(Status.FAILED, recent.get(1).status());
         assertNotNull(recent.get(1).message());
         assertEquals("坏文件2024.csv", recent.get(1).fileName());
+        assertEquals(FileInspector.inspect(bad).sha256(), recent.get(1).sha256(),
+                "a refused file is recorded with its hash too");
         assertEquals(Status.INGESTED, recent.get(0).status());
         assertEquals(1, recent.get(0).rowsIngested());
         assertEquals(0, home.number("SELECT COUNT(*) FROM ingest_batch WHERE status NOT IN"

@@ -120,7 +120,7 @@ class OneTransactionTest {
     void aTransactionClosedWithoutCommitRollsEverythingBack() throws Exception {
         IngestStore store = new IngestStore(home.services().database());
         long batchId;
-        try (BatchTransaction tx = store.begin("x.csv", "0".repeat(64))) {
+        try (BatchTransaction tx = store.begin("x.csv")) {
             batchId = tx.batchId();
             for (int i = 1; i <= 6_000; i++) { // more than one flush
                 tx.add(new LedgerLine(new Lineage(tx.batchId(), i + 1), 2024, "D01", LocalDate.of(2024, 1, 1),
@@ -135,7 +135,7 @@ class OneTransactionTest {
     @Test
     void aCommittedTransactionStoresItsRowsAndReportsWhatItTouched() throws Exception {
         IngestStore store = new IngestStore(home.services().database());
-        try (BatchTransaction tx = store.begin("y.csv", "1".repeat(64))) {
+        try (BatchTransaction tx = store.begin("y.csv")) {
             for (LedgerLine l : List.of(
                     new LedgerLine(new Lineage(tx.batchId(), 2), 2024, "D01", null, "V1", null, "P1", null, null,
                             null, null, new BigDecimal("12.34")),
@@ -144,7 +144,7 @@ class OneTransactionTest {
                 tx.add(l);
                 tx.sum(l);
             }
-            var touched = tx.commit("ledger", "ledger", 1, 2, 2, 0, null);
+            var touched = tx.commit(new FileContent("1".repeat(64), 100), "ledger", "ledger", 1, 2, 2, 0, null);
             assertEquals(2, touched.size());
         }
         assertEquals(1_233L, home.number("SELECT SUM(amount) FROM ledger_line"));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
@@ -26,9 +27,11 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <ul>
  *   <li>An empty file (0 bytes) is an {@link UnreadableFileException}, as for workbooks.</li>
- *   <li>Decoded with {@link FileFingerprint#textCharset()} after skipping the BOM; malformed bytes
- *       become U+FFFD rather than failing the file, so junk in a GB18030 export reaches row
- *       validation as an odd value.</li>
+ *   <li>Decoded with the {@link TextEncoding} after skipping the BOM; malformed bytes become U+FFFD
+ *       rather than failing the file, so junk in a GB18030 export reaches row validation as an odd
+ *       value. A {@linkplain TextEncoding#guessed guessed} UTF-8 is decoded strictly instead: a byte
+ *       that is not UTF-8 ends the read with {@link NotUtf8Exception}.</li>
+ *   <li>Given a {@link ContentHash}, every byte of the file is hashed as it is parsed.</li>
  *   <li>The delimiter (comma, tab, semicolon, {@code |}) is the one that occurs most often, outside
  *       quotes, on any single line among the first {@value #SNIFF_LINES}: title rows above the header
  *       usually have none. Ties go to the earlier of comma, tab, semicolon, {@code |}; no delimiter at
@@ -50,22 +53,31 @@ public final class CsvTableReader implements TableReader {
     private static final char[] DELIMITERS = {',', '\t', ';', '|'};
     private static final int READ_BUFFER_CHARS = 64 * 1024;
 
-    private final FileFingerprint fingerprint;
+    private final TextEncoding encoding;
     private final ReadLimits limits;
+    private final ContentHash hash;
 
     public CsvTableReader(FileFingerprint fingerprint, ReadLimits limits) {
-        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this(fingerprint.encoding(), limits, null);
+    }
+
+    /** @param hash what hashes the bytes as they are parsed, or null */
+    public CsvTableReader(TextEncoding encoding, ReadLimits limits, ContentHash hash) {
+        this.encoding = Objects.requireNonNull(encoding, "encoding");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.hash = hash;
     }
 
     @Override
     public void read(Path file, TableVisitor visitor) throws IOException, UnreadableFileException {
-        if (fingerprint.size() == 0) {
+        if (Files.size(file) == 0) {
             throw new UnreadableFileException(Workbooks.EMPTY);
         }
         char delimiter;
-        try (Reader sample = open(file)) {
+        try (Reader sample = open(file, null)) {
             delimiter = sniffDelimiter(sample);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(e);
         }
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
@@ -73,7 +85,7 @@ public final class CsvTableReader implements TableReader {
                 .setIgnoreEmptyLines(false)
                 .setTrailingData(true)
                 .get();
-        try (RecordLengthGuard in = new RecordLengthGuard(open(file), limits.maxLineChars());
+        try (RecordLengthGuard in = new RecordLengthGuard(open(file, hash), limits.maxLineChars());
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
             visitor.startTable(tableName(file));
             Iterator<CSVRecord> records = parser.iterator();
@@ -115,6 +127,9 @@ public final class CsvTableReader implements TableReader {
     }
 
     private UnreadableFileException unreadable(IOException e, long line) throws IOException {
+        if (e instanceof CharacterCodingException) {
+            throw notUtf8(e);
+        }
         if (e instanceof RecordLengthGuard.RecordTooLong) {
             return limits.recordTooLong(line);
         }
@@ -127,17 +142,31 @@ public final class CsvTableReader implements TableReader {
         throw e; // a real I/O failure, not the file's fault
     }
 
-    private Reader open(Path file) throws IOException {
+    /** Only a guessed encoding can be wrong: any other decodes malformed bytes as U+FFFD. */
+    private IOException notUtf8(IOException e) {
+        if (encoding.guessed()) {
+            throw new NotUtf8Exception();
+        }
+        return e;
+    }
+
+    /** @param hash hashes every byte read, or null */
+    private Reader open(Path file, ContentHash hash) throws IOException {
         InputStream in = Files.newInputStream(file);
+        if (hash != null) {
+            in = hash.hashing(in);
+        }
         try {
-            in.skipNBytes(fingerprint.bomLength());
+            // read, not skipped: the BOM is part of the hashed bytes
+            in.readNBytes(encoding.bomLength());
         } catch (IOException e) {
             in.close();
             throw e;
         }
-        CharsetDecoder decoder = fingerprint.textCharset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CodingErrorAction onError = encoding.guessed() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+        CharsetDecoder decoder = encoding.charset().newDecoder()
+                .onMalformedInput(onError)
+                .onUnmappableCharacter(onError);
         return new BufferedReader(new InputStreamReader(in, decoder), READ_BUFFER_CHARS);
     }
 

@@ -21,4 +21,9 @@ public record FileFingerprint(String sha256, long size, Charset textCharset, int
             throw new IllegalArgumentException("size " + size + ", bomLength " + bomLength);
         }
     }
+
+    /** The text encoding, decided from all the bytes. */
+    public TextEncoding encoding() {
+        return new TextEncoding(textCharset, bomLength, false);
+    }
 }

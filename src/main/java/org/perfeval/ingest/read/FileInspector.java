@@ -6,13 +6,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Fingerprints a file in one streaming pass: SHA-256 of the bytes and, at the same time, the text
- * encoding per SPEC §3.1 (BOM, else UTF-16 by its NUL bytes, else strict UTF-8, else GB18030).
+ * encoding per SPEC §3.1 (BOM, else UTF-16 by its NUL bytes, else strict UTF-8, else GB18030). For a text file
+ * that is hashed while it is parsed, {@link #textEncoding} decides the encoding from the first block.
  */
 public final class FileInspector {
 
@@ -26,7 +24,7 @@ public final class FileInspector {
     }
 
     public static FileFingerprint inspect(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
+        ContentHash sha256 = new ContentHash();
         Utf8Validator utf8 = new Utf8Validator();
         byte[] buf = new byte[BUFFER_SIZE];
         long size = 0;
@@ -36,11 +34,7 @@ public final class FileInspector {
             // readNBytes fills the buffer, so the first block holds the whole sample when the file has it
             int n = in.readNBytes(buf, 0, buf.length);
             bomLength = bomLength(buf, n);
-            if (bomLength > 0) {
-                charset = bomCharset(buf);
-            } else {
-                charset = utf16WithoutBom(buf, Math.min(n, UTF16_SAMPLE));
-            }
+            charset = declaredCharset(buf, n, bomLength);
             while (n > 0) {
                 sha256.update(buf, 0, n);
                 size += n;
@@ -53,7 +47,40 @@ public final class FileInspector {
         if (charset == null) {
             charset = utf8.isValidComplete() ? StandardCharsets.UTF_8 : GB18030;
         }
-        return new FileFingerprint(HexFormat.of().formatHex(sha256.digest()), size, charset, bomLength);
+        return new FileFingerprint(sha256.hex(), size, charset, bomLength);
+    }
+
+    /**
+     * The encoding of a delimited-text file from its first block alone: the BOM's, a UTF-16 guess, GB18030 when
+     * the block is not UTF-8, else UTF-8, {@linkplain TextEncoding#guessed guessed} when the file goes on.
+     */
+    public static TextEncoding textEncoding(Path file) throws IOException {
+        byte[] buf = new byte[BUFFER_SIZE];
+        int n;
+        boolean more;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(buf, 0, buf.length);
+            more = n == buf.length && in.read() >= 0;
+        }
+        int bomLength = bomLength(buf, n);
+        Charset charset = declaredCharset(buf, n, bomLength);
+        if (charset != null) {
+            return new TextEncoding(charset, bomLength, false);
+        }
+        Utf8Validator utf8 = new Utf8Validator();
+        if (!utf8.update(buf, 0, n)) {
+            return TextEncoding.GB18030;
+        }
+        if (more) {
+            // a character may be cut at the end of the block: the strict decoding that follows decides
+            return new TextEncoding(StandardCharsets.UTF_8, 0, true);
+        }
+        return utf8.isValidComplete() ? new TextEncoding(StandardCharsets.UTF_8, 0, false) : TextEncoding.GB18030;
+    }
+
+    /** The BOM's encoding, else UTF-16 by the NUL bytes of the sample, else null (UTF-8 or GB18030). */
+    private static Charset declaredCharset(byte[] buf, int n, int bomLength) {
+        return bomLength > 0 ? bomCharset(buf) : utf16WithoutBom(buf, Math.min(n, UTF16_SAMPLE));
     }
 
     private static int bomLength(byte[] b, int n) {
@@ -105,13 +132,5 @@ public final class FileInspector {
     /** at least a fifth of the code units have a NUL high byte, and NULs at the other parity are rare */
     private static boolean looksLikeUtf16(int highByteNuls, int otherNuls, int pairs) {
         return pairs > 0 && highByteNuls * 5 >= pairs && otherNuls * 10 <= highByteNuls;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

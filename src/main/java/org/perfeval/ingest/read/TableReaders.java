@@ -12,14 +12,28 @@ public final class TableReaders {
     /** @throws UnreadableFileException for any extension but .csv, .txt, .xlsx, .xls */
     public static TableReader forFile(Path file, FileFingerprint fingerprint, ReadLimits limits)
             throws UnreadableFileException {
+        return forFile(file, fingerprint.encoding(), limits);
+    }
+
+    /** @param encoding how to decode the file if it is delimited text (ignored for workbooks) */
+    public static TableReader forFile(Path file, TextEncoding encoding, ReadLimits limits)
+            throws UnreadableFileException {
         String name = file.getFileName().toString();
         return switch (extension(name)) {
-            case "csv", "txt" -> new CsvTableReader(fingerprint, limits);
+            case "csv", "txt" -> new CsvTableReader(encoding, limits, null);
             case "xlsx" -> new XlsxTableReader(limits);
             case "xls" -> new XlsTableReader(limits);
             default -> throw new UnreadableFileException("不支持的文件类型（" + name
                     + "），请导出为 CSV、XLSX 或 XLS。 Unsupported file type (" + name
                     + "): export as CSV, XLSX or XLS.");
+        };
+    }
+
+    /** Whether the file is delimited text (.csv, .txt) rather than a workbook. */
+    public static boolean isText(String fileName) {
+        return switch (extension(fileName)) {
+            case "csv", "txt" -> true;
+            default -> false;
         };
     }
 

@@ -74,6 +74,50 @@ class CsvTableReaderTest {
         assertEquals(List.of("P001", "\uFFFD设备"), v.cells("junk").get(1));
     }
 
+    @Test
+    void aGuessedUtf8IsDecodedStrictlyAndEndsTheReadAtTheFirstByteThatIsNotUtf8() throws Exception {
+        TextEncoding guessed = new TextEncoding(UTF_8, 0, true);
+        Path utf8 = write("utf8.csv", TABLE.getBytes(UTF_8));
+        assertEquals(TABLE_CELLS, RecordingVisitor.read(new CsvTableReader(guessed, ReadLimits.DEFAULTS, null), utf8)
+                .cells("utf8"));
+
+        StringBuilder text = new StringBuilder("项目编码,项目名称,金额\n");
+        for (int i = 0; i < 100; i++) {
+            text.append("P").append(i).append(",办公设备购置,1.00\n");
+        }
+        byte[] later = ("P100," + "差旅费" + ",2.00\n").getBytes(FileInspector.GB18030);
+        Path mixed = write("mixed.csv", concat(text.toString().getBytes(UTF_8), later));
+        RecordingVisitor rows = new RecordingVisitor();
+        assertThrows(NotUtf8Exception.class, () -> new CsvTableReader(guessed, ReadLimits.DEFAULTS, null).read(mixed, rows));
+
+        Path gb = write("gb.csv", TABLE.getBytes(FileInspector.GB18030));
+        assertThrows(NotUtf8Exception.class, () -> new CsvTableReader(guessed, ReadLimits.DEFAULTS, null)
+                .read(gb, new RecordingVisitor()), "already while the delimiter is sniffed");
+        assertEquals(TABLE_CELLS, RecordingVisitor.read(new CsvTableReader(TextEncoding.GB18030, ReadLimits.DEFAULTS,
+                null), gb).cells("gb"));
+    }
+
+    @Test
+    void theBytesAreHashedAsTheyAreParsedBomIncluded() throws Exception {
+        for (byte[] bytes : List.of(TABLE.getBytes(UTF_8), withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                TABLE, UTF_8), withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, TABLE, UTF_16LE))) {
+            Path file = write("hashed.csv", bytes);
+            FileFingerprint fingerprint = FileInspector.inspect(file);
+            ContentHash hash = new ContentHash();
+            RecordingVisitor v = RecordingVisitor.read(new CsvTableReader(fingerprint.encoding(), ReadLimits.DEFAULTS,
+                    hash), file);
+            assertEquals(TABLE_CELLS, v.cells("hashed"));
+            assertEquals(fingerprint.sha256(), hash.hex());
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(a);
+        out.writeBytes(b);
+        return out.toByteArray();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {",", "\t", ";", "|"})
     void sniffsDelimiterBelowTitleRows(String d) throws Exception {

@@ -174,4 +174,52 @@ class FileInspectorTest {
         assertEquals(UTF_8, fp.textCharset());
         assertTrue(millis < 2_000, "took " + millis + " ms");
     }
+
+    // ---------------------------------------------------------------- the encoding from the first block
+
+    private TextEncoding textEncoding(byte[] bytes) throws Exception {
+        return FileInspector.textEncoding(Files.write(dir.resolve("t" + System.nanoTime() + ".csv"), bytes));
+    }
+
+    /** {@code n} bytes of ASCII text lines. */
+    private static byte[] ascii(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (i % 40 == 39 ? '\n' : 'a' + i % 26);
+        }
+        return b;
+    }
+
+    @Test
+    void aShortFileIsDecidedWholeFromItsOnlyBlock() throws Exception {
+        assertEquals(new TextEncoding(UTF_8, 0, false), textEncoding(TEXT.getBytes(UTF_8)));
+        assertEquals(TextEncoding.GB18030, textEncoding(TEXT.getBytes(FileInspector.GB18030)));
+        assertEquals(TextEncoding.GB18030, textEncoding(concat(ascii(100), bytes(0xE4, 0xB8))),
+                "a character cut off at the end of the file is not UTF-8");
+        assertEquals(new TextEncoding(UTF_8, 3, false), textEncoding(concat(bytes(0xEF, 0xBB, 0xBF),
+                TEXT.getBytes(FileInspector.GB18030))), "the BOM decides");
+        assertEquals(new TextEncoding(UTF_16LE, 2, false), textEncoding(concat(bytes(0xFF, 0xFE), TEXT.getBytes(UTF_16LE))));
+    }
+
+    @Test
+    void aLongerFileValidAsUtf8InItsFirstBlockIsGuessedToBeUtf8() throws Exception {
+        byte[] laterGb18030 = concat(ascii(BUFFER), TEXT.getBytes(FileInspector.GB18030));
+        assertEquals(new TextEncoding(UTF_8, 0, true), textEncoding(laterGb18030),
+                "decided while the file is parsed");
+        assertEquals(FileInspector.GB18030, inspect(laterGb18030).textCharset(), "what the whole file is");
+
+        byte[] cutAtTheBlockEnd = concat(ascii(BUFFER - 1), "项目".getBytes(UTF_8));
+        assertEquals(new TextEncoding(UTF_8, 0, true), textEncoding(cutAtTheBlockEnd),
+                "a character across the end of the first block is not held against it");
+        assertEquals(UTF_8, inspect(cutAtTheBlockEnd).textCharset());
+
+        assertEquals(new TextEncoding(UTF_8, 0, false), textEncoding(ascii(BUFFER)),
+                "a file of exactly one block is read whole");
+    }
+
+    @Test
+    void aFirstBlockThatIsNotUtf8MakesTheFileGb18030() throws Exception {
+        byte[] gb = TEXT.getBytes(FileInspector.GB18030);
+        assertEquals(TextEncoding.GB18030, textEncoding(concat(gb, ascii(3 * BUFFER))));
+    }
 }

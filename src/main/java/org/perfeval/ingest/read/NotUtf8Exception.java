@@ -1,0 +1,13 @@
+package org.perfeval.ingest.read;
+
+/**
+ * A file whose start was UTF-8 has bytes further on that are not: it is GB18030 (SPEC §3.1) and must be read
+ * again from the start as {@link TextEncoding#GB18030}, its rows so far discarded (see {@link TextEncoding#guessed}).
+ * Unchecked, so that it passes the readers' handling of unreadable files unchanged.
+ */
+public final class NotUtf8Exception extends RuntimeException {
+
+    public NotUtf8Exception() {
+        super("bytes that are not UTF-8 after a start that is");
+    }
+}

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.perfeval.CrashPoints;
+import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportService;
 
@@ -111,6 +112,9 @@ public final class InboxFileHandler {
             LOG.error(outcome.summary());
         } else {
             LOG.info(outcome.summary());
+            if (outcome.status() == IngestBatch.Status.INGESTED && outcome.message() != null) {
+                LOG.info("{}: {}", outcome.fileName(), outcome.message().replace('\n', ' '));
+            }
         }
         listener.fileDone(outcome);
         retries.remove(name);

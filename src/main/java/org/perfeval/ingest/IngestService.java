@@ -162,9 +162,9 @@ public final class IngestService {
                 String kind = extractor.kind().id();
                 Set<DeptYear> affected = tx.commit(new FileContent(reading.readSha256(), reading.size()), kind,
                         extractor.layoutName(), extractor.headerRow(), read, read - rejected, rejected,
-                        skippedSheets(extractor));
+                        notes(extractor));
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
-                        read - rejected, rejected, t0, skippedSheets(extractor), rejectsFile, affected);
+                        read - rejected, rejected, t0, notes(extractor), rejectsFile, affected);
             }
             failure = new Failure(extractor, problem);
         } catch (StoreFailure e) {
@@ -218,7 +218,8 @@ public final class IngestService {
     public ValidationReport validate(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (!TableReaders.isSupported(name)) {
-            return new ValidationReport(name, false, null, null, 0, null, 0, 0, 0, 0, List.of(), unsupported(name));
+            return new ValidationReport(name, false, null, null, 0, null, 0, 0, 0, null, 0, List.of(),
+                    unsupported(name));
         }
         CheckingSink sink = new CheckingSink();
         TableExtractor extractor = new TableExtractor(detector, sink, 0, Years.fromFileName(name),
@@ -229,7 +230,7 @@ public final class IngestService {
         }
         return new ValidationReport(name, problem == null, extractor.kind() == null ? null : extractor.kind().id(),
                 extractor.layoutName(), extractor.headerRow(), sink.unit, extractor.dataRows(),
-                extractor.rejectedRows(), extractor.passedOverRows(), sink.mismatches, sink.problems, problem);
+                extractor.rejectedRows(), extractor.passedOverRows(), extractor.passedOverNote(), sink.mismatches, sink.problems, problem);
     }
 
     /**
@@ -276,12 +277,17 @@ public final class IngestService {
                 + RejectWriter.fileName(name) + "; correct them and drop the file into inbox again.";
     }
 
-    private static String skippedSheets(TableExtractor extractor) {
-        if (extractor.unmatchedTables().isEmpty()) {
-            return null;
+    /** What a stored file's batch record and log say was left out of it: sheets and rows that are not data; or null. */
+    private static String notes(TableExtractor extractor) {
+        List<String> notes = new ArrayList<>(2);
+        if (!extractor.unmatchedTables().isEmpty()) {
+            notes.add("未识别为报表而略过的工作表 / sheets passed over (no recognisable table): "
+                    + String.join(", ", extractor.unmatchedTables()));
         }
-        return "未识别为报表而略过的工作表 / sheets passed over (no recognisable table): "
-                + String.join(", ", extractor.unmatchedTables());
+        if (extractor.passedOverNote() != null) {
+            notes.add(extractor.passedOverNote());
+        }
+        return notes.isEmpty() ? null : String.join("\n", notes);
     }
 
     private IngestOutcome fail(String name, String sha, Instant started, long t0, TableExtractor extractor, int read,

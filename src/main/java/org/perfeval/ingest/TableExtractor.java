@@ -86,7 +86,7 @@ public final class TableExtractor implements TableVisitor {
     private String firstProblem;
     private int dataRows;
     private int rejectedRows;
-    private int passedOverRows;
+    private final PassedOverRows passedOver = new PassedOverRows();
 
     public TableExtractor(HeaderDetector detector, IngestSink sink, long batchId, OptionalInt fileNameYear,
                           String defaultFundSource, ProgressLog progress) {
@@ -208,7 +208,7 @@ public final class TableExtractor implements TableVisitor {
         // total) and before it is judged a line under the form or a balance line (the codes it stands under count)
         SourceRow row = mergedRangesAreEmpty() ? source : withMergedCells(source);
         if (repeatsPageHead(source)) {
-            passedOverRows++;
+            passedOver.add(PassedOverRows.Reason.REPEATED_HEAD, tableName, source.number());
             return;
         }
         TotalKind total = CellText.totalKind(source.cells());
@@ -216,8 +216,12 @@ public final class TableExtractor implements TableVisitor {
             checkTotal(source, total);
             return;
         }
-        if (CellText.isFormFooter(row.cells()) || isBalanceLine(row)) {
-            passedOverRows++;
+        if (CellText.isFormFooter(row.cells())) {
+            passedOver.add(PassedOverRows.Reason.FORM_FOOTER, tableName, source.number());
+            return;
+        }
+        if (isBalanceLine(row)) {
+            passedOver.add(PassedOverRows.Reason.BALANCE_LINE, tableName, source.number());
             return;
         }
         dataRows++;
@@ -411,7 +415,12 @@ public final class TableExtractor implements TableVisitor {
      * account book's balance lines.
      */
     public int passedOverRows() {
-        return passedOverRows;
+        return passedOver.count();
+    }
+
+    /** Which rows were passed over and why ({@link PassedOverRows#note}), or null. */
+    public String passedOverNote() {
+        return passedOver.note();
     }
 
     /** Sheets passed over because they hold no recognisable table. */

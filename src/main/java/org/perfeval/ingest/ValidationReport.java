@@ -13,6 +13,7 @@ public record ValidationReport(
         int dataRows,
         int rejectedRows,
         int passedOverRows,
+        String passedOverNote,
         int totalMismatches,
         List<String> problems,
         String fileProblem) {
@@ -29,8 +30,7 @@ public record ValidationReport(
             out.append("  rows 数据行: ").append(dataRows).append("   usable 可用: ").append(dataRows - rejectedRows)
                     .append("   rejected 拒绝: ").append(rejectedRows).append('\n');
             if (passedOverRows > 0) {
-                out.append("  passed over 跳过: ").append(passedOverRows)
-                        .append(" (重复的标题或表头、表尾签字或说明行 / repeated title or header rows, lines under the form)\n");
+                out.append("  passed over 跳过: ").append(passedOverRows).append("\n    ").append(passedOverNote).append('\n');
             }
         }
         if (fileProblem != null) {

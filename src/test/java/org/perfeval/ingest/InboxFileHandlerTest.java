@@ -24,6 +24,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +109,27 @@ class InboxFileHandlerTest {
         Files.move(moved, outbox);
         assertTrue(handler.handle(file).startsWith(".done/"));
         assertTrue(handler.mayTake(name, modified, size), "stored: nothing to wait for");
+    }
+
+    /** Operators see in the log which rows of a stored file were left out as not data, not only in the database. */
+    @Test
+    void theRowsPassedOverInAStoredFileAreLogged() throws Exception {
+        TestHome home = TestHome.create(dir);
+        Path file = home.csv("明细账2024.csv", TestHome.line("单位编码", "项目编码", "凭证号", "支出金额"),
+                TestHome.line("D01", "P1", "V1", "100"), TestHome.line("单位负责人：张三", "", "", "制表人：王五"));
+        Logger logger = (Logger) LoggerFactory.getLogger(InboxFileHandler.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertTrue(home.services().inboxHandler().handle(file).startsWith(".done/"));
+        } finally {
+            logger.detachAppender(appender);
+        }
+        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(lines.contains("明细账2024.csv: 跳过非数据行 1 行：表尾签字或说明行 1 行（第 3 行）。 1 row passed over (not data):"
+                + " lines under the form 1 (row 3)."), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ingested 明细账2024.csv: kind=ledger")), lines.toString());
     }
 
     @Test

@@ -3,3 +3,4 @@
 -- before this version have no size: the same bytes dropped again are then recognised at commit, after the read.
 
 ALTER TABLE ingest_batch ADD COLUMN file_size BIGINT;
+CREATE INDEX ingest_batch_file_size ON ingest_batch (file_size);

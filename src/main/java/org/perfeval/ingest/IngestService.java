@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -92,6 +94,7 @@ public final class IngestService {
         try {
             return store(file, name, stamp, reading, started, t0);
         } catch (NotUtf8Exception e) {
+            MDC.remove(MDC_BATCH); // that batch is rolled back
             LOG.info("{}: bytes further on are not UTF-8 (SPEC 3.1), so the file is GB18030: reading it again", name);
             return store(file, name, stamp, reading.asGb18030(), started, t0);
         }
@@ -160,9 +163,17 @@ public final class IngestService {
             Path rejectsFile = rejects.publish();
             if (problem == null) {
                 String kind = extractor.kind().id();
-                Set<DeptYear> affected = tx.commit(new FileContent(reading.readSha256(), reading.size()), kind,
-                        extractor.layoutName(), extractor.headerRow(), read, read - rejected, rejected,
-                        notes(extractor));
+                Set<DeptYear> affected;
+                try {
+                    affected = tx.commit(new FileContent(reading.readSha256(), reading.size()), kind,
+                            extractor.layoutName(), extractor.headerRow(), read, read - rejected, rejected,
+                            notes(extractor));
+                } catch (BatchTransaction.SameBytesIngested e) {
+                    if (rejectsFile != null) {
+                        Files.delete(rejectsFile); // the rejects of the file that was stored stand
+                    }
+                    throw e;
+                }
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
                         read - rejected, rejected, t0, notes(extractor), rejectsFile, affected);
             }
@@ -174,20 +185,26 @@ public final class IngestService {
             // this one read them, or, for a file hashed while read, by a file stored before file sizes were kept)
             return duplicate(name, e.earlier().sha256(), e.earlier(), started, t0);
         }
+        String sha256 = reading.sha256();
+        if (sha256 == null) {
+            // hashed while read, and the read may have stopped early: before a byte that is not UTF-8, too
+            FileFingerprint whole = inspectAfterFailure(file);
+            if (whole != null && reading.encoding().guessed() && !StandardCharsets.UTF_8.equals(whole.textCharset())) {
+                throw new NotUtf8Exception(null);
+            }
+            sha256 = whole == null ? "" : whole.sha256();
+        }
         // recorded after the file's transaction is rolled back: SQLite allows one writer at a time
-        return fail(name, failedSha256(file, reading), started, t0, failure.extractor(), failure.extractor().dataRows(),
+        return fail(name, sha256, started, t0, failure.extractor(), failure.extractor().dataRows(),
                 failure.extractor().rejectedRows(), failure.problem());
     }
 
-    /** The hash of a refused file, for the record: one hashed while read may not have been read to its end. */
-    private static String failedSha256(Path file, Reading reading) throws IOException {
-        if (reading.sha256() != null) {
-            return reading.sha256();
-        }
+    /** The whole file's fingerprint for the record of its failure, or null when it cannot be read any more. */
+    private static FileFingerprint inspectAfterFailure(Path file) {
         try {
-            return FileInspector.inspect(file).sha256();
-        } catch (NoSuchFileException e) {
-            return "";
+            return FileInspector.inspect(file);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -15,6 +15,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import org.perfeval.Home;
 import org.perfeval.Services;
@@ -47,43 +53,91 @@ class IngestServiceTest extends IngestHomeTest {
         assertEquals(600L, home.number("SELECT SUM(amount) FROM ledger_line"));
     }
 
+    private static final String ASCII_LEDGER = """
+            kind: ledger
+            name: ascii-ledger
+            description: a ledger with ASCII labels
+            required: [dept_code, project_code, amount]
+            fields:
+              dept_code: [dept]
+              project_code: [project]
+              voucher_no: [voucher]
+              summary: [memo]
+              amount: [amount]
+            """;
+
+    /**
+     * A ledger in GB18030 whose first 100 kB are ASCII, so that it starts like UTF-8 (beyond the first block the
+     * encoding is guessed from, and the first read of the parse): only a layout with ASCII labels allows that.
+     * Row 10 has no usable amount.
+     */
+    private static Path asciiStartGb18030Ledger(TestHome home) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("dept,project,voucher,memo,amount"));
+        for (int i = 1; i <= 4_000; i++) {
+            lines.add("D01,P1,V" + i + ",office," + (i == 9 ? "x" : "1.00"));
+        }
+        lines.add("D01,P1,V4001,差旅费,2.00");
+        Path file = home.csv("ledger2024.csv", FileInspector.GB18030, lines.toArray(String[]::new));
+        assertTrue(FileInspector.textEncoding(file).guessed(), "read as UTF-8 first");
+        return file;
+    }
+
+    /** What {@link IngestService} logs while the action runs. */
+    private static List<String> logOf(Executable action) throws Throwable {
+        Logger logger = (Logger) LoggerFactory.getLogger(IngestService.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            action.execute();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private static final String READ_AGAIN = "ledger2024.csv: bytes further on are not UTF-8 (SPEC 3.1), so the file is"
+            + " GB18030: reading it again";
+
     /**
      * A text file that is UTF-8 as far as its first block goes is parsed as UTF-8 and hashed on the way; when bytes
      * further on are not UTF-8, the file is GB18030 (SPEC §3.1): what was stored is rolled back and it is read again.
-     * Only a layout with ASCII labels lets a GB18030 file start like UTF-8.
      */
     @Test
-    void aTextFileThatIsUtf8OnlyAtItsStartIsReadAgainAsGb18030() throws Exception {
-        TestHome ascii = TestHome.createWithLayout(tmp.resolve("ascii"), "ascii-ledger.yaml", """
-                kind: ledger
-                name: ascii-ledger
-                description: a ledger with ASCII labels
-                required: [dept_code, project_code, amount]
-                fields:
-                  dept_code: [dept]
-                  project_code: [project]
-                  voucher_no: [voucher]
-                  summary: [memo]
-                  amount: [amount]
-                """);
-        List<String> lines = new ArrayList<>(List.of("dept,project,voucher,memo,amount"));
-        for (int i = 1; i <= 4_000; i++) { // about 100 kB: beyond the first block and the first read of the parse
-            lines.add("D01,P1,V" + i + ",office,1.00");
-        }
-        lines.add("D01,P1,V4001,差旅费,2.00");
-        Path file = ascii.csv("ledger2024.csv", FileInspector.GB18030, lines.toArray(String[]::new));
+    void aTextFileThatIsUtf8OnlyAtItsStartIsReadAgainAsGb18030() throws Throwable {
+        TestHome ascii = TestHome.createWithLayout(tmp.resolve("ascii"), "ascii-ledger.yaml", ASCII_LEDGER);
+        Path file = asciiStartGb18030Ledger(ascii);
 
-        IngestOutcome outcome = ascii.ingestOk(file);
-        assertEquals(4_001, outcome.rowsIngested());
-        assertEquals(4_001, ascii.count("ledger_line"), "the rows of the first reading are gone");
+        IngestOutcome[] outcome = new IngestOutcome[1];
+        assertEquals(List.of(READ_AGAIN), logOf(() -> outcome[0] = ascii.ingestOk(file)));
+        assertEquals(4_000, outcome[0].rowsIngested());
+        assertEquals(1, outcome[0].rowsRejected());
+        assertEquals(4_000, ascii.count("ledger_line"), "the rows of the first reading are gone");
+        assertEquals(2, ascii.rejects("ledger2024.csv").size(), "the header and row 10, once");
         assertEquals("差旅费", ascii.query("SELECT summary FROM ledger_line WHERE voucher_no = 'V4001'").get(0)
                 .get("summary"));
-        assertEquals(400_200L, ascii.number("SELECT SUM(amount) FROM ledger_line"));
-        Map<String, Object> batch = ascii.batch(outcome.batchId());
+        assertEquals(400_100L, ascii.number("SELECT SUM(amount) FROM ledger_line"));
+        Map<String, Object> batch = ascii.batch(outcome[0].batchId());
         assertEquals(FileInspector.inspect(file).sha256(), batch.get("sha256"), "hashed as it was read, twice");
         assertEquals(Files.size(file), ((Number) batch.get("file_size")).longValue());
         assertEquals(1L, ascii.number("SELECT COUNT(*) FROM ingest_batch"));
         ascii.assertLedgerSumsMatchLines();
+    }
+
+    /** A guessed read that fails before it meets the first byte that is not UTF-8 is read again all the same. */
+    @Test
+    void aTextFileThatFailsWhileReadAsUtf8IsJudgedAsGb18030() throws Throwable {
+        TestHome ascii = TestHome.createWithLayout(tmp.resolve("ascii"), "ascii-ledger.yaml", ASCII_LEDGER,
+                "perfeval.ingest.max-rows-per-table = 3000");
+        Path file = asciiStartGb18030Ledger(ascii);
+
+        IngestOutcome[] outcome = new IngestOutcome[1];
+        assertEquals(List.of(READ_AGAIN), logOf(() -> outcome[0] = ascii.ingest(file)));
+        assertEquals(Status.FAILED, outcome[0].status());
+        assertTrue(outcome[0].message().contains("3000"), outcome[0].message());
+        assertEquals(FileInspector.inspect(file).sha256(), ascii.batch(outcome[0].batchId()).get("sha256"),
+                "the whole file's hash, although the read stopped early");
+        assertEquals(0, ascii.allRows());
     }
 
     @Test

@@ -81,10 +81,16 @@ public final class TestHome {
         return create(tempDir);
     }
 
-    /** A fresh home whose config/ has one layout more than the built-in ones, as a user adds it. */
-    public static TestHome createWithLayout(Path tempDir, String fileName, String yaml) throws IOException, SQLException {
+    /**
+     * A fresh home whose config/ has one layout more than the built-in ones, as a user adds it, and the given
+     * settings ({@code key = value} lines) added to its application.properties.
+     */
+    public static TestHome createWithLayout(Path tempDir, String fileName, String yaml, String... settings)
+            throws IOException, SQLException {
         Path config = copyBuiltInConfig(tempDir);
         Files.writeString(config.resolve("mappings").resolve(fileName), yaml);
+        Files.writeString(config.resolve("application.properties"), "\n" + String.join("\n", settings) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return create(tempDir);
     }
 

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 public final class ContentHash {
 
     private final MessageDigest digest;
+    private String hex;
 
     public ContentHash() {
         try {
@@ -31,8 +32,11 @@ public final class ContentHash {
         return new DigestInputStream(in, digest);
     }
 
-    /** Lowercase hex of the bytes so far; call once, when they are all read. */
+    /** Lowercase hex of the bytes hashed, once they are all read: the hash is final from the first call. */
     public String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+        if (hex == null) {
+            hex = HexFormat.of().formatHex(digest.digest());
+        }
+        return hex;
     }
 }

@@ -57,10 +57,6 @@ public final class CsvTableReader implements TableReader {
     private final ReadLimits limits;
     private final ContentHash hash;
 
-    public CsvTableReader(FileFingerprint fingerprint, ReadLimits limits) {
-        this(fingerprint.encoding(), limits, null);
-    }
-
     /** @param hash what hashes the bytes as they are parsed, or null */
     public CsvTableReader(TextEncoding encoding, ReadLimits limits, ContentHash hash) {
         this.encoding = Objects.requireNonNull(encoding, "encoding");
@@ -77,7 +73,7 @@ public final class CsvTableReader implements TableReader {
         try (Reader sample = open(file, null)) {
             delimiter = sniffDelimiter(sample);
         } catch (CharacterCodingException e) {
-            throw notUtf8(e);
+            throw new NotUtf8Exception(e); // only a guessed encoding reports bytes: any other replaces them
         }
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
@@ -128,7 +124,7 @@ public final class CsvTableReader implements TableReader {
 
     private UnreadableFileException unreadable(IOException e, long line) throws IOException {
         if (e instanceof CharacterCodingException) {
-            throw notUtf8(e);
+            throw new NotUtf8Exception(e); // only a guessed encoding reports bytes: any other replaces them
         }
         if (e instanceof RecordLengthGuard.RecordTooLong) {
             return limits.recordTooLong(line);
@@ -140,14 +136,6 @@ public final class CsvTableReader implements TableReader {
                     + " the file again. (" + e.getMessage() + ")", e);
         }
         throw e; // a real I/O failure, not the file's fault
-    }
-
-    /** Only a guessed encoding can be wrong: any other decodes malformed bytes as U+FFFD. */
-    private IOException notUtf8(IOException e) {
-        if (encoding.guessed()) {
-            throw new NotUtf8Exception();
-        }
-        return e;
     }
 
     /** @param hash hashes every byte read, or null */

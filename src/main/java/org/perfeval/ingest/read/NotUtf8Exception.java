@@ -7,7 +7,8 @@ package org.perfeval.ingest.read;
  */
 public final class NotUtf8Exception extends RuntimeException {
 
-    public NotUtf8Exception() {
-        super("bytes that are not UTF-8 after a start that is");
+    /** @param cause the decoder's report of the first byte that is not UTF-8, if it found it */
+    public NotUtf8Exception(Throwable cause) {
+        super("bytes that are not UTF-8 after a start that is", cause);
     }
 }

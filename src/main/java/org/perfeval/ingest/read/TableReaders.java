@@ -9,13 +9,10 @@ public final class TableReaders {
     private TableReaders() {
     }
 
-    /** @throws UnreadableFileException for any extension but .csv, .txt, .xlsx, .xls */
-    public static TableReader forFile(Path file, FileFingerprint fingerprint, ReadLimits limits)
-            throws UnreadableFileException {
-        return forFile(file, fingerprint.encoding(), limits);
-    }
-
-    /** @param encoding how to decode the file if it is delimited text (ignored for workbooks) */
+    /**
+     * @param encoding how to decode the file if it is delimited text (ignored for workbooks)
+     * @throws UnreadableFileException for any extension but .csv, .txt, .xlsx, .xls
+     */
     public static TableReader forFile(Path file, TextEncoding encoding, ReadLimits limits)
             throws UnreadableFileException {
         String name = file.getFileName().toString();

@@ -40,7 +40,7 @@ class CsvTableReaderTest {
     }
 
     private static RecordingVisitor read(Path file, ReadLimits limits) throws Exception {
-        return RecordingVisitor.read(new CsvTableReader(FileInspector.inspect(file), limits), file);
+        return RecordingVisitor.read(new CsvTableReader(FileInspector.inspect(file).encoding(), limits, null), file);
     }
 
     private static RecordingVisitor read(Path file) throws Exception {
@@ -95,6 +95,29 @@ class CsvTableReaderTest {
                 .read(gb, new RecordingVisitor()), "already while the delimiter is sniffed");
         assertEquals(TABLE_CELLS, RecordingVisitor.read(new CsvTableReader(TextEncoding.GB18030, ReadLimits.DEFAULTS,
                 null), gb).cells("gb"));
+    }
+
+    /** The guess is decided by the strict decoder, not by the block it was made from. */
+    @Test
+    void aGuessedUtf8FileIsJudgedWholeByItsDecoder() throws Exception {
+        TextEncoding guessed = new TextEncoding(UTF_8, 0, true);
+        StringBuilder text = new StringBuilder("a,b\n");
+        while (text.length() < 64 * 1024 - 200) {
+            text.append("x,y\n");
+        }
+        String filler = "x".repeat(64 * 1024 - 2 - text.length());
+        text.append(filler).append(','); // ASCII so far: 项 starts at the block's last byte
+        text.append("项目\n");
+        Path cut = write("cut.csv", text.toString().getBytes(UTF_8));
+        assertEquals(guessed, FileInspector.textEncoding(cut), "项 lies across the end of the first block");
+        List<List<String>> rows = RecordingVisitor.read(new CsvTableReader(guessed, ReadLimits.DEFAULTS, null), cut)
+                .cells("cut");
+        assertEquals(List.of(filler, "项目"), rows.get(rows.size() - 1));
+
+        Path truncated = write("truncated.csv", concat(text.toString().getBytes(UTF_8), new byte[] {(byte) 0xE9}));
+        assertEquals(FileInspector.GB18030, FileInspector.inspect(truncated).textCharset());
+        assertThrows(NotUtf8Exception.class, () -> new CsvTableReader(guessed, ReadLimits.DEFAULTS, null)
+                .read(truncated, new RecordingVisitor()), "a sequence cut off by the end of the file");
     }
 
     @Test

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class TableReadersTest {
 
-    private static final FileFingerprint FP = new FileFingerprint("00", 0, StandardCharsets.UTF_8, 0);
+    private static final TextEncoding UTF8 = new TextEncoding(StandardCharsets.UTF_8, 0, false);
 
     private static TableReader forName(String name) throws UnreadableFileException {
-        return TableReaders.forFile(Path.of("inbox", name), FP, ReadLimits.DEFAULTS);
+        return TableReaders.forFile(Path.of("inbox", name), UTF8, ReadLimits.DEFAULTS);
     }
 
     @Test

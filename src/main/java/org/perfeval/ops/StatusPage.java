@@ -61,8 +61,10 @@ public final class StatusPage {
                 List<String> problems) {
     }
 
+    /** @param note what else the batch record says (sheets or rows passed over, the file it repeats); a failure's
+     *             reason is listed under the failed files instead */
     record Batch(long id, String file, String status, String statusClass, String kind, int rows, int ingested,
-                 int rejected, String duration, String time, String rejectsHref) {
+                 int rejected, String duration, String time, String rejectsHref, String note) {
     }
 
     record Failure(String file, String time, String message) {
@@ -132,7 +134,8 @@ public final class StatusPage {
                 Duration.between(b.startedAt(), b.finishedAt()).toMillis() / 1000.0);
         return new Batch(b.id(), b.fileName(), status, b.status().name().toLowerCase(Locale.ROOT),
                 b.kind() == null ? "—" : KINDS.getOrDefault(b.kind(), b.kind()), b.rowsRead(), b.rowsIngested(),
-                b.rowsRejected(), duration, time(b.startedAt()), rejectsHref);
+                b.rowsRejected(), duration, time(b.startedAt()), rejectsHref,
+                b.status() == IngestBatch.Status.FAILED ? null : b.message());
     }
 
     private String time(Instant instant) {

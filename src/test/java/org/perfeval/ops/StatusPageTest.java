@@ -63,9 +63,22 @@ class StatusPageTest {
         assertTrue(html.contains("缺少列 &lt;项目编码&gt; &amp; &quot;金额&quot;&#10;second line"), html);
         assertFalse(html.contains("<img"), html);
         assertTrue(html.contains("失败") && html.contains("重复，已跳过") && html.contains("支出明细账"), html);
+        assertEquals(1, html.split("second line", -1).length - 1, "a failure's reason is listed once, above the batches");
+        assertTrue(html.contains("<pre class=\"message\">重复</pre>"), "a duplicate's note in its batch row\n" + html);
         assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"10\">"));
         assertTrue(html.contains("2026-11-25 02:00"), "next consolidation");
         assertTrue(html.contains("2026-11-24 02:00:05"), "last consolidation");
+    }
+
+    /** What was left out of a stored file (sheets or rows that are not data) is seen where the file is listed. */
+    @Test
+    void aStoredFileShowsWhatWasPassedOverInItsBatchRow() throws Exception {
+        store.recordOutcome("明细账2024.csv", "sha", IngestBatch.Status.INGESTED, "ledger", "ledger", 10, 0,
+                NOW.minusSeconds(5), "跳过非数据行 2 行：表尾签字或说明行 2 行（第 12、13 行）。");
+        String html = page.render();
+        assertTrue(html.contains("<th>说明</th>"), html);
+        assertTrue(html.contains("<pre class=\"message\">跳过非数据行 2 行：表尾签字或说明行 2 行（第 12、13 行）。</pre>"), html);
+        assertTrue(html.contains("最近 100 个批次中没有失败的文件"), "not a failure\n" + html);
     }
 
     @Test

@@ -90,6 +90,7 @@ public final class Database implements AutoCloseable {
     private static DataSource sqlite(String url, Path path, long busyTimeoutMs) throws IOException {
         if (path != null) {
             Files.createDirectories(path.getParent());
+            SqliteNativeLibrary.useCopyBeside(path);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -111,10 +111,11 @@ public final class InboxFileHandler {
                     outcome.fileName(), outcome.message());
             LOG.error(outcome.summary());
         } else {
-            LOG.info(outcome.summary());
             if (outcome.status() == IngestBatch.Status.INGESTED && outcome.message() != null) {
-                LOG.info("{}: {}", outcome.fileName(), outcome.message().replace('\n', ' '));
+                // before the file's last line (SPEC §9: one line when it is done), under a prefix of its own
+                LOG.info("not data in {}: {}", outcome.fileName(), outcome.message().replaceAll("[\r\n]+", " "));
             }
+            LOG.info(outcome.summary());
         }
         listener.fileDone(outcome);
         retries.remove(name);

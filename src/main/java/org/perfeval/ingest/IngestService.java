@@ -163,11 +163,11 @@ public final class IngestService {
             Path rejectsFile = rejects.publish();
             if (problem == null) {
                 String kind = extractor.kind().id();
+                String notes = notes(extractor);
                 Set<DeptYear> affected;
                 try {
                     affected = tx.commit(new FileContent(reading.readSha256(), reading.size()), kind,
-                            extractor.layoutName(), extractor.headerRow(), read, read - rejected, rejected,
-                            notes(extractor));
+                            extractor.layoutName(), extractor.headerRow(), read, read - rejected, rejected, notes);
                 } catch (BatchTransaction.SameBytesIngested e) {
                     if (rejectsFile != null) {
                         Files.delete(rejectsFile); // the rejects of the file that was stored stand
@@ -175,7 +175,7 @@ public final class IngestService {
                     throw e;
                 }
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
-                        read - rejected, rejected, t0, notes(extractor), rejectsFile, affected);
+                        read - rejected, rejected, t0, notes, rejectsFile, affected);
             }
             failure = new Failure(extractor, problem);
         } catch (StoreFailure e) {
@@ -247,7 +247,8 @@ public final class IngestService {
         }
         return new ValidationReport(name, problem == null, extractor.kind() == null ? null : extractor.kind().id(),
                 extractor.layoutName(), extractor.headerRow(), sink.unit, extractor.dataRows(),
-                extractor.rejectedRows(), extractor.passedOverRows(), extractor.passedOverNote(), sink.mismatches, sink.problems, problem);
+                extractor.rejectedRows(), extractor.passedOverRows(), extractor.passedOverNote(), sink.mismatches,
+                sink.problems, problem);
     }
 
     /**

@@ -2,10 +2,8 @@ package org.perfeval.ingest;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -53,32 +51,35 @@ final class PassedOverRows {
 
     /**
      * E.g. "跳过非数据行 3 行：重复的标题或表头行 2 行（第 57、113 行）；… / 3 rows passed over (not data): repeated title or
-     * header rows 2 (rows 57, 113); …", rows named with their sheet when they come from several; null if none.
+     * header rows: 2 (rows 57, 113); …"; null if none.
+     *
+     * @param withSheet whether to name each row with its sheet ({@code 2月!28}): when the file had several
      */
-    String note() {
+    String note(boolean withSheet) {
         if (total == 0) {
             return null;
         }
-        Set<String> tables = new LinkedHashSet<>();
-        named.values().forEach(rows -> rows.forEach(r -> tables.add(r.table())));
-        boolean withTable = tables.size() > 1;
         StringJoiner zh = new StringJoiner("；", "跳过非数据行 " + total + " 行：", "。");
         StringJoiner en = new StringJoiner("; ", total + (total == 1 ? " row" : " rows") + " passed over (not data): ", ".");
         for (Map.Entry<Reason, Integer> e : counts.entrySet()) {
             Reason reason = e.getKey();
             int count = e.getValue();
-            String rows = rows(named.get(reason), withTable, count);
-            zh.add(reason.zh + " " + count + " 行（第 " + rows.replace(", ", "、") + " 行）");
-            en.add(reason.en + " " + count + (count == 1 ? " (row " : " (rows ") + rows + ")");
+            List<Row> rows = named.get(reason);
+            boolean more = count > rows.size();
+            zh.add(reason.zh + " " + count + " 行（第 " + rows(rows, withSheet, "、", more) + " 行）");
+            en.add(reason.en + ": " + count + (count == 1 ? " (row " : " (rows ") + rows(rows, withSheet, ", ", more) + ")");
         }
         return zh + " " + en;
     }
 
-    private static String rows(List<Row> rows, boolean withTable, int count) {
-        StringJoiner out = new StringJoiner(", ");
+    private static String rows(List<Row> rows, boolean withSheet, String separator, boolean more) {
+        StringJoiner out = new StringJoiner(separator);
         for (Row r : rows) {
-            out.add(withTable ? r.table() + "!" + r.number() : Integer.toString(r.number()));
+            out.add(withSheet ? r.table() + "!" + r.number() : Integer.toString(r.number()));
         }
-        return count > rows.size() ? out + ", …" : out.toString();
+        if (more) {
+            out.add("…");
+        }
+        return out.toString();
     }
 }

@@ -420,7 +420,7 @@ public final class TableExtractor implements TableVisitor {
 
     /** Which rows were passed over and why ({@link PassedOverRows#note}), or null. */
     public String passedOverNote() {
-        return passedOver.note();
+        return passedOver.note(tablesMatched + unmatchedTables.size() > 1);
     }
 
     /** Sheets passed over because they hold no recognisable table. */

@@ -365,7 +365,8 @@ public final class BatchTransaction implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_batch SET status = ?, message = ?"
                     + " WHERE id = ?")) {
                 ps.setString(1, IngestBatch.Status.REPLACED.name());
-                ps.setString(2, "replaced by batch " + batchId);
+                ps.setString(2, "已被同名的更正文件（批次 " + batchId + "）替换。 Replaced by batch " + batchId
+                        + ", a corrected file of the same name.");
                 ps.setLong(3, old);
                 ps.executeUpdate();
             }

@@ -6,49 +6,69 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
+import org.perfeval.report.AtomicFiles;
+
 /**
  * SQLite's native library, kept in the database's folder instead of extracted into the temporary folder at every
- * start, as sqlite-jdbc does by itself: that took about 0.1 s of each start (it writes the library under a new name,
- * reads it back and compares it byte by byte), and it fails where {@code /tmp} is mounted {@code noexec}. The library
- * is written once per sqlite-jdbc version to {@code native/<version>/} beside the database (and again if it differs
- * from the jar's at a start) and named to sqlite-jdbc by
- * its {@code org.sqlite.lib.path} and {@code org.sqlite.lib.name} properties. When an administrator has set those
- * already, they stand; when the copy cannot be made, or made but not loaded, sqlite-jdbc extracts as it always did.
+ * start, as sqlite-jdbc does by itself: that cannot load where {@code /tmp} is mounted {@code noexec} (common on
+ * hardened servers), leaves a copy behind whenever the process is killed, and writes, reads back and compares a
+ * megabyte at every start. The library is written to {@code native/<version>/} beside the database once per
+ * sqlite-jdbc version (again if it no longer matches the jar's), loaded, and named to sqlite-jdbc by its
+ * {@code org.sqlite.lib.path} and {@code org.sqlite.lib.name} properties. An administrator's own
+ * {@code org.sqlite.lib.path} or {@code org.sqlite.tmpdir} stands; a copy that cannot be made or loaded (a
+ * read-only or {@code noexec} folder) leaves sqlite-jdbc to extract it as it always did.
  */
 final class SqliteNativeLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    private static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
 
     private SqliteNativeLibrary() {
     }
 
-    /** Before the first SQLite connection of the process: later ones use the library already loaded. */
+    /** Before the first SQLite connection of the process; later calls find the library named and change nothing. */
     static void useCopyBeside(Path databaseFile) {
-        if (System.getProperty(PATH_PROPERTY) != null) {
+        if (System.getProperty(PATH_PROPERTY) != null || System.getProperty(TMPDIR_PROPERTY) != null) {
             return;
         }
-        String name = LibraryLoaderUtil.getNativeLibName();
-        Path folder = databaseFile.getParent().resolve("native").resolve(SQLiteJDBCLoader.getVersion());
-        Path library = folder.resolve(name);
         try {
-            byte[] bytes = bundled(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
-            // compared at every start, as sqlite-jdbc does with its extracted copy: what is loaded is the jar's own
-            if (!Files.isRegularFile(library) || !Arrays.equals(bytes, Files.readAllBytes(library))) {
-                write(bytes, library);
-            }
-            System.setProperty(NAME_PROPERTY, name);
-            System.setProperty(PATH_PROPERTY, folder.toString());
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("SQLite's native library not kept in {}, so sqlite-jdbc extracts it: {}", folder, e.toString());
+            Path library = copyBeside(databaseFile);
+            System.load(library.toString()); // sqlite-jdbc's own load of the same file then finds it loaded
+            System.setProperty(NAME_PROPERTY, library.getFileName().toString());
+            System.setProperty(PATH_PROPERTY, library.getParent().toString());
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            LOG.debug("SQLite's native library not kept beside {}, so sqlite-jdbc extracts it: {}", databaseFile,
+                    e.toString());
         }
+    }
+
+    /**
+     * Makes sure {@code native/<version>/} beside the database holds the jar's library, compared byte by byte as
+     * sqlite-jdbc compares its extracted copy; a folder of an earlier version is removed when a new one is made.
+     *
+     * @return the library file
+     */
+    static Path copyBeside(Path databaseFile) throws IOException {
+        String name = LibraryLoaderUtil.getNativeLibName();
+        Path versions = databaseFile.getParent().resolve("native");
+        Path library = versions.resolve(SQLiteJDBCLoader.getVersion()).resolve(name);
+        byte[] bytes = bundled(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
+        if (Files.isRegularFile(library) && Arrays.equals(bytes, Files.readAllBytes(library))) {
+            return library;
+        }
+        write(bytes, library);
+        removeOtherVersions(versions, library.getParent());
+        return library;
     }
 
     private static byte[] bundled(String resource) throws IOException {
@@ -69,6 +89,16 @@ final class SqliteNativeLibrary {
             Files.move(temp, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void removeOtherVersions(Path versions, Path current) throws IOException {
+        List<Path> others;
+        try (Stream<Path> folders = Files.list(versions)) {
+            others = folders.filter(folder -> !folder.equals(current)).toList();
+        }
+        for (Path folder : others) {
+            AtomicFiles.deleteTree(folder);
         }
     }
 }

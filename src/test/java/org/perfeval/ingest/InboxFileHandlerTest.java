@@ -127,9 +127,10 @@ class InboxFileHandlerTest {
             logger.detachAppender(appender);
         }
         List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        assertTrue(lines.contains("明细账2024.csv: 跳过非数据行 1 行：表尾签字或说明行 1 行（第 3 行）。 1 row passed over (not data):"
-                + " lines under the form 1 (row 3)."), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ingested 明细账2024.csv: kind=ledger")), lines.toString());
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals("not data in 明细账2024.csv: 跳过非数据行 1 行：表尾签字或说明行 1 行（第 3 行）。 1 row passed over (not data):"
+                + " lines under the form: 1 (row 3).", lines.get(0));
+        assertTrue(lines.get(1).startsWith("ingested 明细账2024.csv: kind=ledger"), "the file's last line\n" + lines);
     }
 
     @Test

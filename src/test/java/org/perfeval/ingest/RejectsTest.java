@@ -134,7 +134,7 @@ class RejectsTest extends IngestHomeTest {
         assertEquals(0, outcome.rowsRejected(), "the repeated title, unit and header rows are neither data nor rejects");
         assertEquals(4, home.count("ledger_line"));
         assertEquals(0, home.count("ingest_finding"), "the 合计 covers the four lines");
-        assertPassedOver(outcome, "重复的标题或表头行 3 行（第 6、7、8 行）", "repeated title or header rows 3 (rows 6, 7, 8)");
+        assertPassedOver(outcome, "重复的标题或表头行 3 行（第 6、7、8 行）", "repeated title or header rows: 3 (rows 6, 7, 8)");
     }
 
     /** The batch record names the rows passed over and why, in Chinese and English. */
@@ -153,7 +153,7 @@ class RejectsTest extends IngestHomeTest {
         assertEquals(2, outcome.rowsRead());
         assertEquals(0, outcome.rowsRejected());
         assertEquals(2, home.count("ledger_line"));
-        assertPassedOver(outcome, "表尾签字或说明行 3 行（第 5、6、7 行）", "lines under the form 3 (rows 5, 6, 7)");
+        assertPassedOver(outcome, "表尾签字或说明行 3 行（第 5、6、7 行）", "lines under the form: 3 (rows 5, 6, 7)");
     }
 
     @Test

@@ -127,7 +127,7 @@ class TotalRowsTest extends IngestHomeTest {
         assertEquals(30_700L, home.number("SELECT SUM(amount) FROM ledger_line"));
         assertEquals(List.of(), findings(), "the 本月合计 covers the two spending lines above it only");
         assertTrue(outcome.message().contains("余额行（期初余额、承前页等） 4 行（第 2、4、5、8 行）")
-                && outcome.message().contains("balance lines (opening balance, brought forward, …) 4 (rows 2, 4, 5, 8)"),
+                && outcome.message().contains("balance lines (opening balance, brought forward, …): 4 (rows 2, 4, 5, 8)"),
                 outcome.message());
     }
 

@@ -54,7 +54,7 @@ class StatusPageTest {
         store.recordOutcome("<img src=x onerror=alert(1)>.csv", "sha", IngestBatch.Status.FAILED, null, null, 0, 0,
                 NOW.minusSeconds(5), "缺少列 <项目编码> & \"金额\"\nsecond line");
         store.recordOutcome("again.csv", "sha2", IngestBatch.Status.DUPLICATE, "ledger", "ledger", 0, 0,
-                NOW.minusSeconds(3), "重复");
+                NOW.minusSeconds(3), "重复：与“<b>.csv”相同");
         metrics.consolidationSucceeded(Instant.parse("2026-11-23T18:00:05Z"));
 
         String html = page.render();
@@ -64,7 +64,8 @@ class StatusPageTest {
         assertFalse(html.contains("<img"), html);
         assertTrue(html.contains("失败") && html.contains("重复，已跳过") && html.contains("支出明细账"), html);
         assertEquals(1, html.split("second line", -1).length - 1, "a failure's reason is listed once, above the batches");
-        assertTrue(html.contains("<pre class=\"message\">重复</pre>"), "a duplicate's note in its batch row\n" + html);
+        assertTrue(html.contains("<pre class=\"message\">重复：与“&lt;b&gt;.csv”相同</pre>"),
+                "a duplicate's note in its batch row, escaped\n" + html);
         assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"10\">"));
         assertTrue(html.contains("2026-11-25 02:00"), "next consolidation");
         assertTrue(html.contains("2026-11-24 02:00:05"), "last consolidation");

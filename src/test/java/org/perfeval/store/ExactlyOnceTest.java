@@ -180,6 +180,8 @@ class ExactlyOnceTest {
         assertEquals(0, home.count("ingest_finding"), "the old file's findings went with it");
         assertEquals(15_000L, home.number("SELECT budget_final FROM budget_line WHERE project_code='P001'"));
         assertEquals("REPLACED", home.batch(first.batchId()).get("status"));
+        assertEquals("已被同名的更正文件（批次 " + corrected.batchId() + "）替换。 Replaced by batch " + corrected.batchId()
+                + ", a corrected file of the same name.", home.batch(first.batchId()).get("message"));
         assertEquals("INGESTED", home.batch(corrected.batchId()).get("status"));
         assertTrue(corrected.affected().contains(new DeptYear(2024, "D02")),
                 "D02 lost its rows, so its report must be regenerated: " + corrected.affected());

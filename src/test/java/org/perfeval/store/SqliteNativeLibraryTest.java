@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,8 +19,8 @@ import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
- * The native library is copied beside the database and named to sqlite-jdbc. The library of this test JVM is loaded
- * already, so the properties set here change nothing for other tests; they are put back all the same.
+ * The native library kept beside the database. Its loading is not repeated here (the test JVM has loaded it for
+ * the first database it opened, from that database's folder); every run of the jar does that part.
  */
 class SqliteNativeLibraryTest {
 
@@ -48,42 +49,60 @@ class SqliteNativeLibraryTest {
         }
     }
 
-    @Test
-    void theLibraryIsCopiedOnceBesideTheDatabaseAndNamedToSqliteJdbc() throws Exception {
-        SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
-        Path folder = dir.resolve("data/native").resolve(SQLiteJDBCLoader.getVersion());
-        Path library = folder.resolve(LibraryLoaderUtil.getNativeLibName());
-        assertEquals(folder.toString(), System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
-        assertEquals(LibraryLoaderUtil.getNativeLibName(), System.getProperty(SqliteNativeLibrary.NAME_PROPERTY));
+    private static byte[] jarsLibrary() throws Exception {
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(LibraryLoaderUtil.getNativeLibResourcePath()
                 + "/" + LibraryLoaderUtil.getNativeLibName())) {
-            assertArrayEquals(in.readAllBytes(), Files.readAllBytes(library));
-        }
-        try (var files = Files.list(folder)) {
-            assertEquals(1, files.count(), "no temporary file left");
-        }
-
-        System.clearProperty(SqliteNativeLibrary.PATH_PROPERTY);
-        FileTime written = Files.getLastModifiedTime(library);
-        Files.setLastModifiedTime(library, FileTime.fromMillis(written.toMillis() - 60_000));
-        SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
-        assertEquals(written.toMillis() - 60_000, Files.getLastModifiedTime(library).toMillis(),
-                "a later start finds the copy and leaves it");
-
-        System.clearProperty(SqliteNativeLibrary.PATH_PROPERTY);
-        Files.writeString(library, "not the library");
-        SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
-        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(LibraryLoaderUtil.getNativeLibResourcePath()
-                + "/" + LibraryLoaderUtil.getNativeLibName())) {
-            assertArrayEquals(in.readAllBytes(), Files.readAllBytes(library), "a changed copy is written again");
+            return in.readAllBytes();
         }
     }
 
     @Test
-    void anAdministratorsOwnLibraryPathStands() {
+    void theJarsLibraryIsWrittenOnceBesideTheDatabaseAndAgainWhenItDiffers() throws Exception {
+        Path db = dir.resolve("data/perfeval.db");
+        Path library = SqliteNativeLibrary.copyBeside(db);
+        assertEquals(dir.resolve("data/native").resolve(SQLiteJDBCLoader.getVersion())
+                .resolve(LibraryLoaderUtil.getNativeLibName()), library);
+        assertArrayEquals(jarsLibrary(), Files.readAllBytes(library));
+        try (var files = Files.list(library.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+
+        FileTime earlier = FileTime.fromMillis(Files.getLastModifiedTime(library).toMillis() - 60_000);
+        Files.setLastModifiedTime(library, earlier);
+        SqliteNativeLibrary.copyBeside(db);
+        assertEquals(earlier, Files.getLastModifiedTime(library), "a later start finds the copy and leaves it");
+
+        Files.writeString(library, "not the library");
+        SqliteNativeLibrary.copyBeside(db);
+        assertArrayEquals(jarsLibrary(), Files.readAllBytes(library), "a changed copy is written again");
+    }
+
+    @Test
+    void theFolderOfAnEarlierVersionGoesWhenANewOneIsMade() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("data/native/3.0.0.0"));
+        Files.writeString(old.resolve(LibraryLoaderUtil.getNativeLibName()), "an earlier library");
+        Path library = SqliteNativeLibrary.copyBeside(dir.resolve("data/perfeval.db"));
+        assertFalse(Files.exists(old));
+        try (var folders = Files.list(dir.resolve("data/native"))) {
+            assertEquals(List.of(library.getParent()), folders.toList());
+        }
+    }
+
+    @Test
+    void anAdministratorsOwnLibraryPathOrExtractionFolderStands() {
         System.setProperty(SqliteNativeLibrary.PATH_PROPERTY, "/opt/sqlite");
         SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
         assertEquals("/opt/sqlite", System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
+        assertFalse(Files.exists(dir.resolve("data/native")));
+
+        System.clearProperty(SqliteNativeLibrary.PATH_PROPERTY);
+        System.setProperty("org.sqlite.tmpdir", dir.toString());
+        try {
+            SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
+        } finally {
+            System.clearProperty("org.sqlite.tmpdir");
+        }
+        assertNull(System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
         assertFalse(Files.exists(dir.resolve("data/native")));
     }
 

@@ -1,10 +1,20 @@
 package org.perfeval.ingest.value;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Department, project and classification codes. They are text: leading zeros are significant and
  * must survive, while the artefacts of spreadsheets that stored them as numbers must go.
  */
 public final class Codes {
+
+    private static final int MEMO = 10_000;
+    /**
+     * The split of each classification met so far, as written: a ledger repeats a few hundred of them over millions
+     * of rows, and splitting them again took about a tenth of a second per million rows. Bounded, for hostile files.
+     */
+    private static final Map<String, CodeAndName> SPLITS = new ConcurrentHashMap<>();
 
     private Codes() {
     }
@@ -37,6 +47,21 @@ public final class Codes {
      * name; {@code 30201} alone has an empty name. The input is {@linkplain #normalize normalised} first.
      */
     public static CodeAndName splitCodeAndName(String raw) {
+        if (raw == null) {
+            return split(null);
+        }
+        CodeAndName known = SPLITS.get(raw);
+        if (known != null) {
+            return known;
+        }
+        CodeAndName split = split(raw);
+        if (SPLITS.size() < MEMO) {
+            SPLITS.put(raw, split);
+        }
+        return split;
+    }
+
+    private static CodeAndName split(String raw) {
         String s = normalize(raw);
         char closing = s.isEmpty() ? 0 : closingBracket(s.charAt(0));
         if (closing == 0) {

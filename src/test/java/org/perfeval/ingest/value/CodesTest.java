@@ -79,6 +79,16 @@ class CodesTest {
         assertEquals(new CodeAndName(code, name), Codes.splitCodeAndName(raw));
     }
 
+    /** The splits are remembered up to a bound; past it, every other classification is still split right. */
+    @org.junit.jupiter.api.Test
+    void manyDifferentClassificationsAreAllSplitRightTwice() {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < 25_000; i++) {
+                assertEquals(new CodeAndName("C" + i, "名" + i), Codes.splitCodeAndName("C" + i + " 名" + i));
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void splitsNullIntoEmptyParts() {
         assertEquals(new CodeAndName("", ""), Codes.splitCodeAndName(null));

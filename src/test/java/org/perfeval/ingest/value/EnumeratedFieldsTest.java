@@ -38,6 +38,20 @@ class EnumeratedFieldsTest {
     })
     void normalizesFundSources(String raw, String canonical) throws ValueException {
         assertEquals(Optional.of(canonical), FundSources.normalize(raw));
+        assertEquals(Optional.of(canonical), FundSources.normalize(raw), "the same when remembered");
+    }
+
+    /** Spellings are remembered up to a bound; past it, each is still read right, and a wrong one is still wrong. */
+    @org.junit.jupiter.api.Test
+    void manyDifferentSpellingsAreAllReadRightTwice() throws ValueException {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int spaces = 0; spaces < 3_000; spaces++) {
+                assertEquals(Optional.of(FundSources.GENERAL_PUBLIC), FundSources.normalize("一般" + " ".repeat(spaces)
+                        + "公共预算"));
+            }
+            assertThrows(ValueException.class, () -> FundSources.normalize("一般公共预算外"));
+            assertEquals(Optional.empty(), FundSources.normalize("  "));
+        }
     }
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")

@@ -124,10 +124,15 @@ public final class BoundRow {
     }
 
     public String requiredCode(String field) throws RowRejection {
+        String known = table.knownCode(raw(field));
+        if (known != null) {
+            return known;
+        }
         String code = code(field);
         if (code == null) {
             throw missing(field);
         }
+        table.rememberCode(raw(field), code);
         return code;
     }
 

@@ -1,5 +1,7 @@
 package org.perfeval.ingest.map;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,6 +21,12 @@ public final class TableContext {
     private final OptionalInt titleYear;
     private final OptionalInt fileNameYear;
     private final String defaultFundSource;
+    /**
+     * The department and project codes of the table as read from each cell text: a ledger repeats a few of them on
+     * millions of rows, and one String per code also makes the later comparisons of codes cheap. Bounded.
+     */
+    private final Map<String, String> codeByRaw = new HashMap<>();
+    private static final int MAX_CODES_REMEMBERED = 10_000;
 
     public TableContext(HeaderMatch header, Optional<MoneyUnit> titleUnit, OptionalInt titleYear,
                         OptionalInt fileNameYear, String defaultFundSource) {
@@ -63,5 +71,16 @@ public final class TableContext {
 
     public Optional<String> layoutDefault(String key) {
         return header.layout().defaultValue(key);
+    }
+
+    /** A department or project code read before in this table from the same cell text, or null. */
+    String knownCode(String raw) {
+        return codeByRaw.get(raw);
+    }
+
+    void rememberCode(String raw, String code) {
+        if (codeByRaw.size() < MAX_CODES_REMEMBERED) {
+            codeByRaw.put(raw, code);
+        }
     }
 }

@@ -141,6 +141,25 @@ class KindMappingTest extends IngestHomeTest {
         assertNull(b.get("fund_source"), "blank: the default fund source is applied when aggregating");
     }
 
+    /** Codes are read once per cell text in a table: every spelling of a code, and every flaw, keeps its outcome. */
+    @Test
+    void codesRepeatedDownALedgerAreReadTheSameEachTime() throws Exception {
+        String tooLong = "P".repeat(65);
+        IngestOutcome outcome = home.ingestOk(home.csv("明细账2024.csv",
+                line("单位编码", "项目编码", "凭证号", "支出金额"),
+                line("D01", "0123", "V1", "1"), line("D01", "'0123", "V2", "1"), line("D01", "0123", "V3", "1"),
+                line("D01", "０１２３", "V4", "1"), line("D01", tooLong, "V5", "1"), line("D01", tooLong, "V6", "1"),
+                line("D01", "", "V7", "1"), line("D01", "", "V8", "1"), line("D01", "0123", "V9", "1"),
+                line("D01", "0123", "V10", "1"), line("D01", "0123", "V11", "1"), line("D01", "0123", "V12", "1"),
+                line("D01", "0123", "V13", "1"), line("D01", "0123", "V14", "1"), line("D01", "0123", "V15", "1"),
+                line("D01", "0123", "V16", "1"), line("D01", "0123", "V17", "1"), line("D01", "0123", "V18", "1"),
+                line("D01", "0123", "V19", "1"), line("D01", "0123", "V20", "1")));
+        assertEquals(4, outcome.rowsRejected(), "the too long code twice, the missing one twice");
+        assertEquals(List.of("0123"), home.query("SELECT DISTINCT project_code FROM ledger_line").stream()
+                .map(r -> r.get("project_code")).toList());
+        assertEquals(16, home.count("ledger_line"));
+    }
+
     // ------------------------------------------------------------------ ledger
 
     @Test

@@ -162,7 +162,7 @@ public final class Main {
     /** Runs the Camel application: until SIGTERM ({@code run}), or until the inbox is empty ({@code once}). */
     private static int camel(Settings settings, boolean once) throws Exception {
         Services services = Services.create(settings);
-        services.queueLeftOverReports();
+        boolean reportsLeft = services.queueLeftOverReports();
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.setDefaultPropertyPlaceholderLocation("false");
         camel.setInitialProperties(settings.resolved());
@@ -194,7 +194,10 @@ public final class Main {
         }
         camel.configure().addRoutesBuilder(new InboxRoute(services.inboxHandler(), oneRun, services.cluster(),
                 services.database()));
-        services.reports().warmUpInBackground();
+        if (!once || reportsLeft || services.inboxHasEntries()) {
+            // not for a run with nothing to do: it would end before the warm-up helps, which then only costs CPU
+            services.reports().warmUpInBackground();
+        }
         if (!once) {
             addServiceRoutes(camel, services, settings);
         }

@@ -1,6 +1,7 @@
 package org.perfeval;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -97,13 +98,26 @@ public final class Services implements AutoCloseable {
      * For the inbox commands ({@code run}, {@code once}): the report sets an earlier run left unwritten or half-written
      * (still marked out of date) are queued to be written with the next ones. {@code report} and {@code consolidate}
      * write what they are asked for, marked or not.
+     *
+     * @return whether there were any
      */
-    public void queueLeftOverReports() throws SQLException {
+    public boolean queueLeftOverReports() throws SQLException {
         Set<DeptYear> leftOver = reports.markedOutOfDate();
         if (!leftOver.isEmpty()) {
             LOG.info("reports of {} department-year(s) were left unwritten or half-written by an earlier run: writing"
                     + " them again", leftOver.size());
             pending.add(leftOver);
+        }
+        return !leftOver.isEmpty();
+    }
+
+    /** Whether the inbox holds anything to take (its hidden entries, such as .done and .error, aside). */
+    public boolean inboxHasEntries() {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inboxHandler.inbox(),
+                entry -> !entry.getFileName().toString().startsWith("."))) {
+            return entries.iterator().hasNext();
+        } catch (IOException e) {
+            return true; // the inbox route will say what is wrong with it
         }
     }
 

@@ -72,6 +72,11 @@ public final class InboxFileHandler {
         this.listener = listener;
     }
 
+    /** The folder whose files this handler takes. */
+    public Path inbox() {
+        return inbox;
+    }
+
     /**
      * Ingests the file and returns where it goes, relative to the inbox. Database failures are
      * thrown: the file then stays in the inbox and is tried again.

@@ -81,6 +81,9 @@ public final class ReportService {
     private final OutputPaths paths;
     private final Path departmentTextsDir;
     private final ReportAssembler assembler;
+    static final String WARM_UP_PREFIX = "perfeval-warm-up";
+    /** Far longer than a warm-up takes (a second or two). */
+    static final Duration STALE_WARM_UP = Duration.ofMinutes(10);
     private final ReportJsonWriter jsonWriter = new ReportJsonWriter();
     private final HtmlReportWriter htmlWriter = new HtmlReportWriter();
     private final DocxReportWriter docxWriter = new DocxReportWriter();
@@ -219,7 +222,8 @@ public final class ReportService {
     public void warmUpInBackground() {
         Thread thread = new Thread(() -> {
             try {
-                Path dir = Files.createTempDirectory("perfeval-warm-up");
+                Path dir = Files.createTempDirectory(WARM_UP_PREFIX);
+                removeStaleWarmUps(dir.getParent(), Instant.now());
                 try {
                     BigDecimal zero = BigDecimal.ZERO.setScale(2);
                     ReportDocument.Totals totals = new ReportDocument.Totals(zero, zero, zero, zero, zero, zero, null,
@@ -241,12 +245,7 @@ public final class ReportService {
                     attachment2.write(dir, input);
                     attachment3.write(dir, input);
                 } finally {
-                    try (var files = Files.list(dir)) {
-                        for (Path file : files.toList()) {
-                            Files.deleteIfExists(file);
-                        }
-                    }
-                    Files.deleteIfExists(dir);
+                    AtomicFiles.deleteTree(dir);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.debug("report warm-up failed: {}", e.toString());
@@ -255,6 +254,27 @@ public final class ReportService {
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * Removes the warm-up folders that earlier runs left in the temporary folder: a {@code once} that finds little to
+     * do ends before its warm-up, which runs on a daemon thread, has removed its folder. One older than
+     * {@link #STALE_WARM_UP} is no longer written to; folders that are not ours to remove stay.
+     */
+    static void removeStaleWarmUps(Path tempRoot, Instant now) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tempRoot, WARM_UP_PREFIX + "*")) {
+            for (Path folder : folders) {
+                try {
+                    if (Files.getLastModifiedTime(folder).toInstant().isBefore(now.minus(STALE_WARM_UP))) {
+                        AtomicFiles.deleteTree(folder);
+                    }
+                } catch (IOException e) {
+                    LOG.debug("stale warm-up folder {} left: {}", folder, e.toString());
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("stale warm-up folders not looked for in {}: {}", tempRoot, e.toString());
+        }
     }
 
     /** Told how many department-years were written and how long it took (metrics). */

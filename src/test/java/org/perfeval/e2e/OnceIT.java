@@ -56,6 +56,22 @@ class OnceIT {
                 csvLine("2024", "880001", "测试局", "P002", "专家咨询", "项目支出", "1,000.00", "1,000.00")));
     }
 
+    /**
+     * A {@code once} that finds nothing to do (run by cron every few minutes, say) leaves nothing in the temporary
+     * folder: no report warm-up is started for it, and SQLite's native library is kept beside the database.
+     */
+    @Test
+    void onceWithNothingToDoLeavesNothingInTheTemporaryFolder() throws IOException {
+        Path tmp = Files.createDirectories(temp.resolve("tmp"));
+        for (int run = 0; run < 2; run++) {
+            JarRunner.create().jvmOption("-Djava.io.tmpdir=" + tmp).run(home().dir(), "once").assertExit(0);
+            try (Stream<Path> left = Files.list(tmp)) {
+                assertEquals(List.of(), left.toList());
+            }
+        }
+        assertTrue(Files.isDirectory(home().dir().resolve("data/native")), "the library beside the database");
+    }
+
     @Test
     void aFailingDatabaseStopsOnceWithStatusOneAndLeavesTheFileInTheInbox() throws IOException, SQLException {
         JarRunner.create().run(home().dir(), "once").assertExit(0); // creates the database

@@ -5,8 +5,11 @@ import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,7 +226,7 @@ public final class ReportService {
         Thread thread = new Thread(() -> {
             try {
                 Path dir = Files.createTempDirectory(WARM_UP_PREFIX);
-                removeStaleWarmUps(dir.getParent(), Instant.now());
+                removeStaleWarmUps(dir, Instant.now());
                 try {
                     BigDecimal zero = BigDecimal.ZERO.setScale(2);
                     ReportDocument.Totals totals = new ReportDocument.Totals(zero, zero, zero, zero, zero, zero, null,
@@ -257,16 +260,22 @@ public final class ReportService {
     }
 
     /**
-     * Removes the warm-up folders that earlier runs left in the temporary folder: a {@code once} that finds little to
-     * do ends before its warm-up, which runs on a daemon thread, has removed its folder. One older than
-     * {@link #STALE_WARM_UP} is no longer written to; folders that are not ours to remove stay.
+     * Removes the warm-up folders that earlier runs of this user left in the temporary folder: a run that ends soon
+     * after it starts ends before its warm-up, which runs on a daemon thread, has removed its folder. A folder older
+     * than {@link #STALE_WARM_UP} is no longer written to. Only folders of the user who owns {@code ours} (the
+     * new warm-up folder) are touched, links are never followed, and only the files directly inside are removed,
+     * as a warm-up writes no others: a shared {@code /tmp} may hold anybody's {@code perfeval-warm-up…}.
      */
-    static void removeStaleWarmUps(Path tempRoot, Instant now) {
+    static void removeStaleWarmUps(Path ours, Instant now) {
+        Path tempRoot = ours.getParent();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tempRoot, WARM_UP_PREFIX + "*")) {
+            UserPrincipal user = Files.getOwner(ours, LinkOption.NOFOLLOW_LINKS);
             for (Path folder : folders) {
                 try {
-                    if (Files.getLastModifiedTime(folder).toInstant().isBefore(now.minus(STALE_WARM_UP))) {
-                        AtomicFiles.deleteTree(folder);
+                    BasicFileAttributes a = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isDirectory() && a.lastModifiedTime().toInstant().isBefore(now.minus(STALE_WARM_UP))
+                            && user.equals(Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS))) {
+                        removeWarmUpFiles(folder);
                     }
                 } catch (IOException e) {
                     LOG.debug("stale warm-up folder {} left: {}", folder, e.toString());
@@ -275,6 +284,18 @@ public final class ReportService {
         } catch (IOException e) {
             LOG.debug("stale warm-up folders not looked for in {}: {}", tempRoot, e.toString());
         }
+    }
+
+    /** The files directly in a warm-up folder (a link counts as a file: the link goes, not what it names), then it. */
+    private static void removeWarmUpFiles(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(entry);
+                }
+            }
+        }
+        Files.delete(folder); // fails, and the folder stays, when something other than a warm-up's files is in it
     }
 
     /** Told how many department-years were written and how long it took (metrics). */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -36,19 +37,31 @@ final class SqliteNativeLibrary {
     private SqliteNativeLibrary() {
     }
 
-    /** Before the first SQLite connection of the process; later calls find the library named and change nothing. */
+    /** Whether the process has tried already: it loads the library once, whichever way. */
+    private static final AtomicBoolean TRIED = new AtomicBoolean();
+
+    /** Before the first SQLite connection of the process; later calls change nothing. */
     static void useCopyBeside(Path databaseFile) {
+        if (TRIED.compareAndSet(false, true)) {
+            loadCopyBeside(databaseFile);
+        }
+    }
+
+    /** @return whether the copy beside the database is loaded and named to sqlite-jdbc */
+    static boolean loadCopyBeside(Path databaseFile) {
         if (System.getProperty(PATH_PROPERTY) != null || System.getProperty(TMPDIR_PROPERTY) != null) {
-            return;
+            return false;
         }
         try {
             Path library = copyBeside(databaseFile);
             System.load(library.toString()); // sqlite-jdbc's own load of the same file then finds it loaded
             System.setProperty(NAME_PROPERTY, library.getFileName().toString());
             System.setProperty(PATH_PROPERTY, library.getParent().toString());
+            return true;
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
             LOG.debug("SQLite's native library not kept beside {}, so sqlite-jdbc extracts it: {}", databaseFile,
                     e.toString());
+            return false;
         }
     }
 
@@ -67,7 +80,11 @@ final class SqliteNativeLibrary {
             return library;
         }
         write(bytes, library);
-        removeOtherVersions(versions, library.getParent());
+        try {
+            removeOtherVersions(versions, library.getParent());
+        } catch (IOException e) {
+            LOG.debug("an earlier version's SQLite library stays in {}: {}", versions, e.toString());
+        }
         return library;
     }
 

@@ -69,7 +69,8 @@ class OnceIT {
                 assertEquals(List.of(), left.toList());
             }
         }
-        assertTrue(Files.isDirectory(home().dir().resolve("data/native")), "the library beside the database");
+        assertEquals(!E2eDatabase.postgres(), Files.isDirectory(home().dir().resolve("data/native")),
+                "SQLite's library beside the database; none with PostgreSQL");
     }
 
     @Test

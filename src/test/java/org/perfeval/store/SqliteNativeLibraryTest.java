@@ -91,14 +91,14 @@ class SqliteNativeLibraryTest {
     @Test
     void anAdministratorsOwnLibraryPathOrExtractionFolderStands() {
         System.setProperty(SqliteNativeLibrary.PATH_PROPERTY, "/opt/sqlite");
-        SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
+        assertFalse(SqliteNativeLibrary.loadCopyBeside(dir.resolve("data/perfeval.db")));
         assertEquals("/opt/sqlite", System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
         assertFalse(Files.exists(dir.resolve("data/native")));
 
         System.clearProperty(SqliteNativeLibrary.PATH_PROPERTY);
         System.setProperty("org.sqlite.tmpdir", dir.toString());
         try {
-            SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
+            assertFalse(SqliteNativeLibrary.loadCopyBeside(dir.resolve("data/perfeval.db")));
         } finally {
             System.clearProperty("org.sqlite.tmpdir");
         }
@@ -109,7 +109,7 @@ class SqliteNativeLibraryTest {
     @Test
     void withoutAPlaceForTheCopySqliteJdbcExtractsAsUsual() throws Exception {
         Files.writeString(dir.resolve("data"), "a file where the folder would be");
-        SqliteNativeLibrary.useCopyBeside(dir.resolve("data/perfeval.db"));
+        assertFalse(SqliteNativeLibrary.loadCopyBeside(dir.resolve("data/perfeval.db")));
         assertNull(System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
         assertNull(System.getProperty(SqliteNativeLibrary.NAME_PROPERTY));
     }

@@ -1,13 +1,12 @@
 package org.perfeval.ingest.map;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.perfeval.ingest.layout.HeaderMatch;
 import org.perfeval.ingest.layout.Layout;
 import org.perfeval.ingest.value.MoneyUnit;
+import org.perfeval.ingest.value.TextMemo;
 
 /**
  * What one table's rows are read against: the matched header, and the defaults that apply where a
@@ -23,10 +22,9 @@ public final class TableContext {
     private final String defaultFundSource;
     /**
      * The department and project codes of the table as read from each cell text: a ledger repeats a few of them on
-     * millions of rows, and one String per code also makes the later comparisons of codes cheap. Bounded.
+     * millions of rows, and one String per code also makes the later comparisons of codes cheap.
      */
-    private final Map<String, String> codeByRaw = new HashMap<>();
-    private static final int MAX_CODES_REMEMBERED = 10_000;
+    private final TextMemo<String> codeByRaw = new TextMemo<>(10_000);
 
     public TableContext(HeaderMatch header, Optional<MoneyUnit> titleUnit, OptionalInt titleYear,
                         OptionalInt fileNameYear, String defaultFundSource) {
@@ -79,8 +77,6 @@ public final class TableContext {
     }
 
     void rememberCode(String raw, String code) {
-        if (codeByRaw.size() < MAX_CODES_REMEMBERED) {
-            codeByRaw.put(raw, code);
-        }
+        codeByRaw.put(raw, code);
     }
 }

@@ -1,20 +1,16 @@
 package org.perfeval.ingest.value;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Department, project and classification codes. They are text: leading zeros are significant and
  * must survive, while the artefacts of spreadsheets that stored them as numbers must go.
  */
 public final class Codes {
 
-    private static final int MEMO = 10_000;
     /**
      * The split of each classification met so far, as written: a ledger repeats a few hundred of them over millions
-     * of rows, and splitting them again took about a tenth of a second per million rows. Bounded, for hostile files.
+     * of rows, and splitting them again took about a tenth of a second per million rows.
      */
-    private static final Map<String, CodeAndName> SPLITS = new ConcurrentHashMap<>();
+    private static final TextMemo<CodeAndName> SPLITS = new TextMemo<>(10_000);
 
     private Codes() {
     }
@@ -47,17 +43,12 @@ public final class Codes {
      * name; {@code 30201} alone has an empty name. The input is {@linkplain #normalize normalised} first.
      */
     public static CodeAndName splitCodeAndName(String raw) {
-        if (raw == null) {
-            return split(null);
-        }
         CodeAndName known = SPLITS.get(raw);
         if (known != null) {
             return known;
         }
         CodeAndName split = split(raw);
-        if (SPLITS.size() < MEMO) {
-            SPLITS.put(raw, split);
-        }
+        SPLITS.put(raw, split);
         return split;
     }
 

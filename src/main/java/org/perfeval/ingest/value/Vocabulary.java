@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A closed set of canonical values with the spellings people use for them, behind the enumerated
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Vocabulary {
 
     private static final String SEPARATORS = "-—–/_·、|";
-    private static final int MEMO = 1_000;
 
     private final String fieldChinese;
     private final String fieldEnglish;
@@ -24,9 +22,9 @@ final class Vocabulary {
     private final List<String> canonicals = new ArrayList<>();
     /**
      * The canonical value of each spelling met so far, as written: an export repeats a handful of them on every
-     * row, and making their key took about a tenth of a second per million rows. Bounded, for hostile files.
+     * row, and making their key took about a tenth of a second per million rows.
      */
-    private final Map<String, String> canonicalByRaw = new ConcurrentHashMap<>();
+    private final TextMemo<String> canonicalByRaw = new TextMemo<>(1_000);
 
     /**
      * @param fieldChinese the field as finance staff call it, e.g. 资金性质
@@ -56,7 +54,7 @@ final class Vocabulary {
 
     /** The canonical value, or empty for a blank cell (the caller applies its default). */
     Optional<String> find(String raw) throws ValueException {
-        String known = raw == null ? null : canonicalByRaw.get(raw);
+        String known = canonicalByRaw.get(raw);
         if (known != null) {
             return Optional.of(known);
         }
@@ -71,9 +69,7 @@ final class Vocabulary {
                     fieldEnglish + " not recognised: \"" + Text.shown(raw) + "\"; accepted values: "
                             + String.join(", ", canonicals) + ".");
         }
-        if (canonicalByRaw.size() < MEMO) {
-            canonicalByRaw.put(raw, canonical);
-        }
+        canonicalByRaw.put(raw, canonical);
         return Optional.of(canonical);
     }
 

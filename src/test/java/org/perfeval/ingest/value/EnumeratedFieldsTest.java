@@ -41,7 +41,7 @@ class EnumeratedFieldsTest {
         assertEquals(Optional.of(canonical), FundSources.normalize(raw), "the same when remembered");
     }
 
-    /** Spellings are remembered up to a bound; past it, each is still read right, and a wrong one is still wrong. */
+    /** However many spellings, short (remembered) or long (not), each is read right, and a wrong one stays wrong. */
     @org.junit.jupiter.api.Test
     void manyDifferentSpellingsAreAllReadRightTwice() throws ValueException {
         for (int pass = 0; pass < 2; pass++) {

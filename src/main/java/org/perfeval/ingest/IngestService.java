@@ -24,7 +24,6 @@ import org.perfeval.CrashPoints;
 import org.perfeval.ingest.map.RowRejection;
 import org.perfeval.ingest.map.TableContext;
 import org.perfeval.ingest.read.ContentHash;
-import org.perfeval.ingest.read.CsvTableReader;
 import org.perfeval.ingest.read.FileFingerprint;
 import org.perfeval.ingest.read.FileInspector;
 import org.perfeval.ingest.read.NotUtf8Exception;
@@ -131,7 +130,7 @@ public final class IngestService {
         }
 
         TableReader reader(Path file, ReadLimits limits) throws UnreadableFileException {
-            return hash == null ? TableReaders.forFile(file, encoding, limits) : new CsvTableReader(encoding, limits, hash);
+            return TableReaders.forFile(file, encoding, hash, limits);
         }
 
         /** The SHA-256 of a file read to its end. */

@@ -34,11 +34,11 @@ final class SqliteNativeLibrary {
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
     private static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
 
-    private SqliteNativeLibrary() {
-    }
-
     /** Whether the process has tried already: it loads the library once, whichever way. */
     private static final AtomicBoolean TRIED = new AtomicBoolean();
+
+    private SqliteNativeLibrary() {
+    }
 
     /** Before the first SQLite connection of the process; later calls change nothing. */
     static void useCopyBeside(Path databaseFile) {

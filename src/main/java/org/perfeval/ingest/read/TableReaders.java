@@ -11,13 +11,18 @@ public final class TableReaders {
 
     /**
      * @param encoding how to decode the file if it is delimited text (ignored for workbooks)
+     * @param hash     what hashes a delimited-text file's bytes as they are parsed, or null; a workbook is read by
+     *                 random access and hashed beforehand ({@link FileInspector#inspect})
      * @throws UnreadableFileException for any extension but .csv, .txt, .xlsx, .xls
      */
-    public static TableReader forFile(Path file, TextEncoding encoding, ReadLimits limits)
+    public static TableReader forFile(Path file, TextEncoding encoding, ContentHash hash, ReadLimits limits)
             throws UnreadableFileException {
         String name = file.getFileName().toString();
+        if (hash != null && !isText(name)) {
+            throw new IllegalArgumentException("a workbook is not hashed while it is read: " + name);
+        }
         return switch (extension(name)) {
-            case "csv", "txt" -> new CsvTableReader(encoding, limits, null);
+            case "csv", "txt" -> new CsvTableReader(encoding, limits, hash);
             case "xlsx" -> new XlsxTableReader(limits);
             case "xls" -> new XlsTableReader(limits);
             default -> throw new UnreadableFileException("不支持的文件类型（" + name

@@ -15,7 +15,7 @@ class TableReadersTest {
     private static final TextEncoding UTF8 = new TextEncoding(StandardCharsets.UTF_8, 0, false);
 
     private static TableReader forName(String name) throws UnreadableFileException {
-        return TableReaders.forFile(Path.of("inbox", name), UTF8, ReadLimits.DEFAULTS);
+        return TableReaders.forFile(Path.of("inbox", name), UTF8, null, ReadLimits.DEFAULTS);
     }
 
     @Test
@@ -33,6 +33,14 @@ class TableReadersTest {
             assertTrue(e.getMessage().contains("不支持的文件类型") && e.getMessage().contains("Unsupported file type")
                     && e.getMessage().contains(name), e.getMessage());
         }
+    }
+
+    @Test
+    void onlyDelimitedTextIsHashedWhileRead() throws Exception {
+        assertInstanceOf(CsvTableReader.class, TableReaders.forFile(Path.of("inbox", "a.txt"), UTF8, new ContentHash(),
+                ReadLimits.DEFAULTS));
+        assertThrows(IllegalArgumentException.class, () -> TableReaders.forFile(Path.of("inbox", "a.xlsx"), UTF8,
+                new ContentHash(), ReadLimits.DEFAULTS));
     }
 
     @Test

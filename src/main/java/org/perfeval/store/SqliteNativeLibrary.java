@@ -3,8 +3,12 @@ package org.perfeval.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +37,9 @@ final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
     private static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Far longer than writing a megabyte takes. */
+    static final Duration LEFT_OVER = Duration.ofMinutes(10);
 
     /** Whether the process has tried already: it loads the library once, whichever way. */
     private static final AtomicBoolean TRIED = new AtomicBoolean();
@@ -77,9 +84,11 @@ final class SqliteNativeLibrary {
         Path library = versions.resolve(SQLiteJDBCLoader.getVersion()).resolve(name);
         byte[] bytes = bundled(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
         if (Files.isRegularFile(library) && Arrays.equals(bytes, Files.readAllBytes(library))) {
+            removeLeftOverCopies(library);
             return library;
         }
         write(bytes, library);
+        removeLeftOverCopies(library);
         try {
             removeOtherVersions(versions, library.getParent());
         } catch (IOException e) {
@@ -100,12 +109,34 @@ final class SqliteNativeLibrary {
     /** Writes under a temporary name and renames, so that a process starting meanwhile never loads half a library. */
     private static void write(byte[] bytes, Path library) throws IOException {
         Files.createDirectories(library.getParent());
-        Path temp = Files.createTempFile(library.getParent(), library.getFileName().toString(), ".tmp");
+        Path temp = Files.createTempFile(library.getParent(), library.getFileName().toString(), TEMP_SUFFIX);
         try {
             Files.write(temp, bytes);
             Files.move(temp, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Removes the temporary copies that a process killed while writing the library left (a megabyte each), once
+     * they are old enough not to be another process's copy still being written. A failure only leaves them.
+     */
+    private static void removeLeftOverCopies(Path library) {
+        String prefix = library.getFileName().toString();
+        Instant before = Instant.now().minus(LEFT_OVER);
+        try (Stream<Path> files = Files.list(library.getParent())) {
+            for (Path file : files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX);
+            }).toList()) {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("left-over copies of SQLite's library stay beside {}: {}", library, e.toString());
         }
     }
 

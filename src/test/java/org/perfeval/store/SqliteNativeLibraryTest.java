@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,24 @@ class SqliteNativeLibraryTest {
         Files.writeString(library, "not the library");
         SqliteNativeLibrary.copyBeside(db);
         assertArrayEquals(jarsLibrary(), Files.readAllBytes(library), "a changed copy is written again");
+    }
+
+    @Test
+    void aCopyLeftHalfWrittenByAKilledProcessGoesAtALaterStart() throws Exception {
+        Path db = dir.resolve("data/perfeval.db");
+        Path library = SqliteNativeLibrary.copyBeside(db);
+        String name = library.getFileName().toString();
+        Path killed = Files.writeString(library.resolveSibling(name + "4711.tmp"), "half a library");
+        Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(SqliteNativeLibrary.LEFT_OVER)
+                .minusSeconds(60)));
+        Path writing = Files.writeString(library.resolveSibling(name + "4712.tmp"), "another process's copy");
+        Path other = Files.writeString(library.resolveSibling("notes.tmp"), "not ours");
+
+        SqliteNativeLibrary.copyBeside(db);
+        assertArrayEquals(jarsLibrary(), Files.readAllBytes(library));
+        assertFalse(Files.exists(killed), "the old temporary copy is removed");
+        assertTrue(Files.exists(writing), "a copy still being written by another process stays");
+        assertTrue(Files.exists(other), "only temporary copies of the library are touched");
     }
 
     @Test

@@ -126,10 +126,9 @@ final class SqliteNativeLibrary {
         String prefix = library.getFileName().toString();
         Instant before = Instant.now().minus(LEFT_OVER);
         try (Stream<Path> files = Files.list(library.getParent())) {
-            for (Path file : files.filter(file -> {
-                String name = file.getFileName().toString();
-                return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX);
-            }).toList()) {
+            List<Path> copies = files.filter(entry -> entry.getFileName().toString().startsWith(prefix)
+                    && entry.getFileName().toString().endsWith(TEMP_SUFFIX)).toList();
+            for (Path file : copies) {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before)) {
                     Files.deleteIfExists(file);

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Ledger ingest benchmark: `perfeval once` on an N-line ledger versus sqlite3 importing and summing the same CSV.
-# Usage: bench/ledger.sh [N]   (default 1000000). See bench/README.md.
+# Usage: [RUNS=K] bench/ledger.sh [N]   (default 1000000 lines, 1 run). See bench/README.md.
 set -euo pipefail
 
 N=${1:-1000000}
-[[ $N =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]   (N = ledger lines, default 1000000)" >&2; exit 2; }
+RUNS=${RUNS:-1}   # RUNS=K: K runs of both on the same file, with the median ratio
+[[ $N =~ ^[1-9][0-9]*$ && $RUNS =~ ^[1-9][0-9]?$ ]] || {
+    echo "usage: [RUNS=K] $0 [N]   (N = ledger lines, default 1000000; K = runs, 1 to 99, default 1)" >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${PERFEVAL_JAR:-$ROOT/target/perfeval.jar}   # PERFEVAL_JAR: benchmark another build
@@ -45,32 +47,61 @@ BEGIN {
 GEN_S=$(secs "$start" "$(now)")
 BYTES=$(stat -c %s "$GEN/ledger.csv")
 
-# --- ours: the budget is the older file, so `once` takes it first.
-cp "$GEN/budget.csv" "$HOME_DIR/inbox/budget.csv"
-touch -d '-1 minute' "$HOME_DIR/inbox/budget.csv"
-ln "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv" 2>/dev/null || cp "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv"
-# The inbox takes a file once it has been unchanged for perfeval.inbox.read-lock-min-age-ms (2 s), a safety wait
-# against half-copied files. Exports in a real inbox are older than that, so the ledger is aged too: the run
-# measures processing, not that wait.
-touch -d '-30 seconds' "$HOME_DIR/inbox/ledger.csv"
-measure "$WORK/once.log" java -Xmx256m -jar "$JAR" once --home "$HOME_DIR"
-OURS_S=$ELAPSED OURS_STATUS=$STATUS OURS_RSS_KIB=$PEAK_KIB
+# --- one run: ours, then sqlite3 on the same file; sets OURS_S, OURS_STATUS, OURS_RSS_KIB, SQLITE_S, LEDGER_S and
+# REPORTS_S. Every run starts from a fresh home folder and a fresh sqlite3 database.
+run_pair() {
+    rm -rf "$HOME_DIR" "$WORK/bench.db"
+    mkdir -p "$HOME_DIR/inbox"
+    # the budget is the older file, so `once` takes it first
+    cp "$GEN/budget.csv" "$HOME_DIR/inbox/budget.csv"
+    touch -d '-1 minute' "$HOME_DIR/inbox/budget.csv"
+    ln "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv" 2>/dev/null || cp "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv"
+    # The inbox takes a file once it has been unchanged for perfeval.inbox.read-lock-min-age-ms (2 s), a safety
+    # wait against half-copied files. Exports in a real inbox are older than that, so the ledger is aged too: the
+    # run measures processing, not that wait.
+    touch -d '-30 seconds' "$HOME_DIR/inbox/ledger.csv"
+    measure "$WORK/once.log" java -Xmx256m -jar "$JAR" once --home "$HOME_DIR"
+    OURS_S=$ELAPSED OURS_STATUS=$STATUS OURS_RSS_KIB=$PEAK_KIB
 
-# --- sqlite3: import the same CSV into a fresh database and sum per project.
-measure "$WORK/sqlite.log" sqlite3 "$WORK/bench.db" ".import --csv $GEN/ledger.csv ledger" \
-    "SELECT 项目编码, SUM(支出金额) FROM ledger GROUP BY 1;"
-SQLITE_S=$ELAPSED
-[[ $STATUS == 0 ]] || { echo "sqlite3 failed:" >&2; tail -n 20 "$WORK/sqlite.log" >&2; exit 1; }
+    # sqlite3: import the same CSV into a fresh database and sum per project
+    measure "$WORK/sqlite.log" sqlite3 "$WORK/bench.db" ".import --csv $GEN/ledger.csv ledger" \
+        "SELECT 项目编码, SUM(支出金额) FROM ledger GROUP BY 1;"
+    SQLITE_S=$ELAPSED
+    [[ $STATUS == 0 ]] || { echo "sqlite3 failed:" >&2; tail -n 20 "$WORK/sqlite.log" >&2; exit 1; }
 
-# The parts of the run, from perfeval's log: the ledger file alone (from the budget's "ingested" line, just before
-# it starts, to its own: read, checked and stored exactly once), and the report set written afterwards.
-PARTS=$(awk '
-    function secs(t, h) { split(t, h, ":"); return h[1] * 3600 + h[2] * 60 + h[3] }
-    / ingested budget\.csv: / { b = secs($2) }
-    / ingested ledger\.csv: / { l = secs($2) }
-    / reports written for / { for (i = 1; i <= NF; i++) if ($i == "in") r = $(i + 1) / 1000 }
-    END { if (b && l) printf "%.2f %.2f", (l < b ? l + 86400 : l) - b, r; else print "0 0" }' "$HOME_DIR/logs/perfeval.log")
-read -r LEDGER_S REPORTS_S <<<"$PARTS"
+    # The parts of the run, from perfeval's log: the ledger file alone (from the budget's "ingested" line, just
+    # before it starts, to its own: read, checked and stored exactly once), and the report set written afterwards.
+    local parts
+    parts=$(awk '
+        function secs(t, h) { split(t, h, ":"); return h[1] * 3600 + h[2] * 60 + h[3] }
+        / ingested budget\.csv: / { b = secs($2) }
+        / ingested ledger\.csv: / { l = secs($2) }
+        / reports written for / { for (i = 1; i <= NF; i++) if ($i == "in") r = $(i + 1) / 1000 }
+        END { if (b && l) printf "%.2f %.2f", (l < b ? l + 86400 : l) - b, r; else print "0 0" }' \
+        "$HOME_DIR/logs/perfeval.log")
+    read -r LEDGER_S REPORTS_S <<<"$parts"
+}
+
+# RUNS=K repeats the pair K times on the same file (the machine's timings drift): one line per run, then the
+# median, the range and how many runs were at most 3 x; the block below is then the last run's.
+RATIOS=()
+for (( run = 1; run <= RUNS; run++ )); do
+    run_pair
+    RATIO=$(awk -v a="$OURS_S" -v b="$SQLITE_S" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    RATIOS+=("$RATIO")
+    if (( RUNS > 1 )); then
+        awk -v i="$run" -v r="$RATIO" -v ours="$OURS_S" -v sq="$SQLITE_S" -v ledger="$LEDGER_S" -v rss="$OURS_RSS_KIB" \
+            'BEGIN { printf "run %-12d ratio %.2f (perfeval %.2f s, sqlite %.2f s, ledger file %.2f s = %.2f x, peak %.1f MiB)\n",
+                     i, r, ours, sq, ledger, (sq > 0 ? ledger / sq : 0), rss / 1024 }'
+    fi
+    (( OURS_STATUS == 0 )) || break
+done
+if (( RUNS > 1 && OURS_STATUS == 0 )); then
+    printf '%s\n' "${RATIOS[@]}" | sort -n | awk -v k="$RUNS" '
+        { r[NR] = $1; if ($1 <= 3) met++ }
+        END { m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+              printf "ratio_median     %.2f over %d runs (min %.2f, max %.2f; at most 3 x: %d of %d)\n", m, k, r[1], r[NR], met, k }'
+fi
 
 awk -v n="$N" -v bytes="$BYTES" -v gen="$GEN_S" -v ours="$OURS_S" -v sq="$SQLITE_S" -v rss="$OURS_RSS_KIB" \
     -v ledger="$LEDGER_S" -v reports="$REPORTS_S" 'BEGIN {

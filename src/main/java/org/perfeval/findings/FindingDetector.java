@@ -98,18 +98,18 @@ public final class FindingDetector {
         for (ProjectFigures p : late) {
             added = added.add(p.budgetAdjustment());
             findings.add(FindingCode.LATE_BUDGET_ADDITION.finding(p.code(), project(p, null) + "未列入年初预算，年中追加预算"
-                    + wan(p.budgetAdjustment()) + "，全年预算" + wan(p.budgetFinal()) + "。"));
+                    + Wan.withUnit(p.budgetAdjustment()) + "，全年预算" + Wan.withUnit(p.budgetFinal()) + "。"));
         }
         List<String> names = late.stream().limit(NAMES_IN_SUMMARY)
                 .map(p -> p.name() != null ? p.name() : p.code()).toList();
         DepartmentFigures.Money m = figures.totals();
         BigDecimal rate = Rates.ratio(m.budgetAdjustment().abs(), m.budgetInitial());
         String adjustment = rate == null ? "部门年初预算为0，无法计算预算调整率"
-                : "部门预算调整率达" + percent(rate) + "（调整预算" + wan(m.budgetAdjustment()) + "，年初预算"
-                        + wan(m.budgetInitial()) + "）";
+                : "部门预算调整率达" + percent(rate) + "（调整预算" + Wan.withUnit(m.budgetAdjustment()) + "，年初预算"
+                        + Wan.withUnit(m.budgetInitial()) + "）";
         findings.add(FindingCode.LATE_BUDGET_ADDITION.finding(null, String.join("、", names)
                 + (late.size() > names.size() ? "等" : "") + "共" + late.size() + "个项目的资金未列入年初预算，年中追加预算"
-                + wan(added) + "，" + adjustment + "，预算编制不够完整，预算执行偏离年初预算。"));
+                + Wan.withUnit(added) + "，" + adjustment + "，预算编制不够完整，预算执行偏离年初预算。"));
         return findings;
     }
 
@@ -119,21 +119,21 @@ public final class FindingDetector {
         BigDecimal rate = p.executionRate();
         if (p.budgeted() && rate != null && rate.compareTo(lowExecution) < 0) {
             findings.add(FindingCode.LOW_EXECUTION.finding(p.code(), who + "预算执行率" + percent(rate) + "，低于"
-                    + percent(lowExecution) + "：全年预算" + wan(p.budgetFinal()) + "，实际支出" + wan(p.spent())
-                    + "，结余结转" + wan(p.balance()) + "。"));
+                    + percent(lowExecution) + "：全年预算" + Wan.withUnit(p.budgetFinal()) + "，实际支出" + Wan.withUnit(p.spent())
+                    + "，结余结转" + Wan.withUnit(p.balance()) + "。"));
         }
         if (p.budgeted() && p.spent().compareTo(p.budgetFinal()) > 0) {
-            findings.add(FindingCode.OVERSPENT.finding(p.code(), who + "实际支出" + wan(p.spent()) + "，超过全年预算"
-                    + wan(p.budgetFinal()) + "，超支" + wan(p.spent().subtract(p.budgetFinal())) + "。"));
+            findings.add(FindingCode.OVERSPENT.finding(p.code(), who + "实际支出" + Wan.withUnit(p.spent()) + "，超过全年预算"
+                    + Wan.withUnit(p.budgetFinal()) + "，超支" + Wan.withUnit(p.spent().subtract(p.budgetFinal())) + "。"));
         }
         if (!p.budgeted() && p.spent().signum() != 0) {
             findings.add(FindingCode.UNBUDGETED_SPENDING.finding(p.code(), who + "没有预算指标，支出明细账却记录支出"
-                    + wan(p.spent()) + "。"));
+                    + Wan.withUnit(p.spent()) + "。"));
         }
         if (p.spentReported() != null && p.ledgerSpent() != null && p.spentReported().compareTo(p.ledgerSpent()) != 0) {
             findings.add(FindingCode.SPENT_MISMATCH.finding(p.code(), who + "预算执行报表填报的全年执行数"
-                    + wan(p.spentReported()) + "与支出明细账合计" + wan(p.ledgerSpent()) + "不一致，相差"
-                    + wan(p.spentReported().subtract(p.ledgerSpent()).abs()) + "；按支出明细账计。"));
+                    + Wan.withUnit(p.spentReported()) + "与支出明细账合计" + Wan.withUnit(p.ledgerSpent()) + "不一致，相差"
+                    + Wan.withUnit(p.spentReported().subtract(p.ledgerSpent()).abs()) + "；按支出明细账计。"));
         }
         return findings;
     }
@@ -145,7 +145,7 @@ public final class FindingDetector {
         }
         int sum = profile.staffActive() + profile.staffRetired();
         if (sum != profile.staffTotal()) {
-            findings.add(FindingCode.HEADCOUNT_MISMATCH.finding(null, "人员情况数据不一致：在职人员" + profile.staffActive()
+            findings.add(FindingCode.HEADCOUNT_MISMATCH.finding(null, "在职人员" + profile.staffActive()
                     + "人与退休人员" + profile.staffRetired() + "人合计" + sum + "人，与总人数" + profile.staffTotal()
                     + "人不符" + source(profile.lineage()) + "。"));
         }
@@ -166,15 +166,15 @@ public final class FindingDetector {
                     who + indicator(line) + "无法评分：" + line.problem() + "，按0分计" + source(line) + "。");
             case MISSING_DEVIATION_REASON -> FindingCode.MISSING_DEVIATION_REASON.finding(score.projectCode(),
                     who + indicator(line) + line.attainment().label() + "（年度指标值" + Text.strip(line.indicator().target())
-                            + "，实际完成值" + Text.strip(line.indicator().actual()) + "，得分" + plain(line.computedScore())
-                            + "分，分值" + plain(line.weight()) + "分），未填写偏差原因分析及改进措施" + source(line) + "。");
+                            + "，实际完成值" + Text.strip(line.indicator().actual()) + "，得分" + plain(line.score())
+                            + "分，分值" + plain(line.scaledWeight()) + "分），未填写偏差原因分析及改进措施" + source(line) + "。");
             case SELF_SCORE_DEVIATES -> FindingCode.SELF_SCORE_DEVIATES.finding(score.projectCode(),
                     who + indicator(line) + selfScore(line) + source(line) + "。");
         };
     }
 
     private Finding noIndicators(ProjectFigures p, ProjectScore score) {
-        String figures = p == null ? "" : "（全年预算" + wan(p.budgetFinal()) + "，实际支出" + wan(p.spent()) + "）";
+        String figures = p == null ? "" : "（全年预算" + Wan.withUnit(p.budgetFinal()) + "，实际支出" + Wan.withUnit(p.spent()) + "）";
         return FindingCode.NO_INDICATORS.finding(p != null ? p.code() : score.projectCode(),
                 project(p, score) + figures + "未设定绩效指标，无法评分，不评定等级。");
     }
@@ -206,11 +206,13 @@ public final class FindingDetector {
 
     // --- wording ---
 
-    /** 项目“补充耕地问题”（2024006）, or 项目2024099 when no name is known. */
+    /** 项目“补充耕地问题”（2024006）, 基本支出“公用经费”（JB002）, or 项目2024099 when no name is known. */
     private static String project(ProjectFigures p, ProjectScore score) {
         String code = p != null ? p.code() : score.projectCode();
         String name = p != null && p.name() != null ? p.name() : score != null ? score.projectName() : null;
-        return name == null ? "项目" + code : "项目“" + name + "”（" + code + "）";
+        // a basic-expenditure line (人员经费, 公用经费) has a code like a project's, but is not a 项目
+        String kind = p != null && ExpenseClassifier.isBasic(p.expenseType()) ? ExpenseClassifier.BASIC : "项目";
+        return name == null ? kind + code : kind + "“" + name + "”（" + code + "）";
     }
 
     private static String indicator(IndicatorScore line) {
@@ -234,11 +236,4 @@ public final class FindingDetector {
         return file == null ? "" : "（《" + file + "》）";
     }
 
-    /** 55.26万元; an amount too small to show in 万元 is shown in 元 (12.5元), so a difference never reads as 0. */
-    private static String wan(BigDecimal yuan) {
-        if (yuan.signum() != 0 && Wan.of(yuan).signum() == 0) {
-            return plain(yuan) + "元";
-        }
-        return Wan.narrative(yuan) + "万元";
-    }
 }

@@ -237,12 +237,12 @@ public final class IngestService {
             return new ValidationReport(name, false, null, null, 0, null, 0, 0, 0, null, 0, List.of(),
                     unsupported(name));
         }
-        CheckingSink sink = new CheckingSink();
+        CheckingSink sink = new CheckingSink(name);
         TableExtractor extractor = new TableExtractor(detector, sink, 0, Years.fromFileName(name),
                 settings.defaultFundSource(), new ProgressLog(name));
         String problem = read(file, Reading.of(FileInspector.inspect(file)), null, extractor);
         if (problem == null) {
-            problem = checkRejects(extractor.dataRows(), extractor.rejectedRows(), name);
+            problem = checkRejects(extractor.dataRows(), extractor.rejectedRows(), null);
         }
         return new ValidationReport(name, problem == null, extractor.kind() == null ? null : extractor.kind().id(),
                 extractor.layoutName(), extractor.headerRow(), sink.unit, extractor.dataRows(),
@@ -276,6 +276,10 @@ public final class IngestService {
         }
     }
 
+    /**
+     * The problem when too many rows could not be used, or null. {@code name} is the file's name when it was
+     * ingested, whose rejects file lists the reasons; null for a dry run, which lists them itself and writes nothing.
+     */
     private String checkRejects(int read, int rejected, String name) {
         if (read == 0 || rejected == 0) {
             return null;
@@ -287,10 +291,16 @@ public final class IngestService {
         BigDecimal ratio = BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(read), 4, RoundingMode.HALF_UP);
         String percent = ratio.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
         String limit = settings.maxRejectRatio().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-        return read + " 行数据中有 " + rejected + " 行无法使用（" + percent + "，超过 " + limit
-                + "），整个文件未导入。各行原因见 outbox/rejects/" + RejectWriter.fileName(name) + "，修正后重新放入 inbox。 "
-                + rejected + " of " + read + " data rows could not be used (" + percent + ", more than " + limit
-                + "), so nothing of the file was stored. The reason for each row is in outbox/rejects/"
+        String counts = read + " 行数据中有 " + rejected + " 行无法使用（" + percent + "，超过 " + limit + "），";
+        String countsEnglish = rejected + " of " + read + " data rows could not be used (" + percent + ", more than "
+                + limit + "), ";
+        if (name == null) {
+            return counts + "导入时整个文件会被拒绝。各行原因列在下面，修正后再放入 inbox。 " + countsEnglish
+                    + "so the file would be refused whole. The reason for each row is listed below; correct them"
+                    + " before you drop the file into inbox.";
+        }
+        return counts + "整个文件未导入。各行原因见 outbox/rejects/" + RejectWriter.fileName(name) + "，修正后重新放入 inbox。 "
+                + countsEnglish + "so nothing of the file was stored. The reason for each row is in outbox/rejects/"
                 + RejectWriter.fileName(name) + "; correct them and drop the file into inbox again.";
     }
 
@@ -394,9 +404,14 @@ public final class IngestService {
 
     /** Counts and lists problems for a dry run. */
     private static final class CheckingSink implements IngestSink {
+        private final String fileName;
         private final List<String> problems = new ArrayList<>();
         private String unit;
         private int mismatches;
+
+        CheckingSink(String fileName) {
+            this.fileName = fileName;
+        }
 
         @Override
         public void tableStarted(TableContext table) {
@@ -418,7 +433,7 @@ public final class IngestService {
         @Override
         public void totalMismatch(TotalMismatch mismatch) {
             mismatches++;
-            note(mismatch.message("") + " TOTAL_ROW_MISMATCH");
+            note(mismatch.message(fileName) + " TOTAL_ROW_MISMATCH");
         }
 
         private void note(String problem) {

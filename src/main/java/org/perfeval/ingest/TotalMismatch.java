@@ -2,13 +2,15 @@ package org.perfeval.ingest;
 
 import java.math.BigDecimal;
 
+import org.perfeval.report.Wan;
+
 /** A 合计/小计 row whose figure differs from the sum of the data rows it covers (SPEC §3.2, §8). */
 public record TotalMismatch(String table, int row, String label, String column, BigDecimal stated,
                             BigDecimal summed) {
 
+    /** In the words of the other findings, amounts in 万元 (SPEC §7): 《预算.xlsx》第11行“合计”的“全年预算数”为… */
     public String message(String fileName) {
-        return "文件“" + fileName + "”第 " + row + " 行“" + label + "”的“" + column + "”为 " + stated.toPlainString()
-                + " 元，但明细行合计为 " + summed.toPlainString() + " 元，相差 " + stated.subtract(summed).toPlainString()
-                + " 元。";
+        return "《" + fileName + "》第" + row + "行“" + label + "”的“" + column + "”为" + Wan.withUnit(stated)
+                + "，但明细行合计为" + Wan.withUnit(summed) + "，相差" + Wan.withUnit(stated.subtract(summed)) + "。";
     }
 }

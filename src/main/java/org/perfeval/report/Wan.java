@@ -29,4 +29,15 @@ public final class Wan {
         BigDecimal wan = of(yuan);
         return wan.signum() == 0 ? "0" : wan.stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * For sentences, with the unit: {@code 55.26万元}; an amount too small to show in 万元 is shown in 元
+     * ({@code 12.5元}), so that a difference never reads as 0.
+     */
+    public static String withUnit(BigDecimal yuan) {
+        if (yuan.signum() != 0 && of(yuan).signum() == 0) {
+            return yuan.stripTrailingZeros().toPlainString() + "元";
+        }
+        return narrative(yuan) + "万元";
+    }
 }

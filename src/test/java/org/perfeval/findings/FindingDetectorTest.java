@@ -155,6 +155,13 @@ class FindingDetectorTest {
     }
 
     @Test
+    void aBasicExpenditureLineIsNotCalledAProject() {
+        Finding f = single(detect(CONSISTENT, project("JB002", "公用经费", ExpenseClassifier.PUBLIC_OPERATION, "200000",
+                "0", "42000")), FindingCode.LOW_EXECUTION);
+        assertTrue(f.message().startsWith("基本支出“公用经费”（JB002）预算执行率21%"), f.message());
+    }
+
+    @Test
     void overspent() {
         Finding f = single(detect(CONSISTENT, project("2024011", "自然资源执法监察", "500000", "511500")),
                 FindingCode.OVERSPENT);
@@ -190,7 +197,7 @@ class FindingDetectorTest {
     void headcountMismatchAsInTheReference() {
         Finding f = single(detect(profile(90, 88, 33, 111, null, null, null, null)), FindingCode.HEADCOUNT_MISMATCH);
         assertNull(f.projectCode());
-        assertEquals("人员情况数据不一致：在职人员88人与退休人员33人合计121人，与总人数111人不符"
+        assertEquals("在职人员88人与退休人员33人合计121人，与总人数111人不符"
                 + "（《2024年单位基本情况.csv》第3行）。", f.message());
         assertEquals(List.of(), only(detect(CONSISTENT), FindingCode.HEADCOUNT_MISMATCH));
         assertEquals(List.of(), only(detect(profile(90, 88, null, 111, null, null, null, null)),
@@ -245,6 +252,17 @@ class FindingDetectorTest {
                 ind("效益指标", "≥1", "1"), ind("满意度指标", "≥1", "1")), FindingCode.MISSING_DEVIATION_REASON);
         assertEquals("项目“历史遗留矿山修复”（2024009）绩效指标“修复矿山面积”未达成（年度指标值≥120亩，实际完成值96亩，"
                 + "得分40分，分值50分），未填写偏差原因分析及改进措施（《2024年绩效指标.xls》第12行）。", f.message());
+    }
+
+    @Test
+    void missingDeviationReasonGivesTheScoreAndWeightOfTheFormAfterRescalingAndAnAcceptedSelfScore() {
+        // weights 50 + 30 + 20 = 100, rescaled to 90; the 定性 indicator's 自评得分 40 of 50 replaces the formula's
+        Finding f = single(detectScored(project("P1", "项目一", "100000", "100000"),
+                ind("产出指标", "达到预期", "基本达到").weight("50").manual("40").name("通行条件").reason(null).row(7, 12),
+                ind("效益指标", "≥1", "1").weight("30"), ind("满意度指标", "≥1", "1").weight("20")),
+                FindingCode.MISSING_DEVIATION_REASON);
+        assertEquals("项目“项目一”（P1）绩效指标“通行条件”部分达成（年度指标值达到预期，实际完成值基本达到，"
+                + "得分36分，分值45分），未填写偏差原因分析及改进措施（《2024年绩效指标.xls》第12行）。", f.message());
     }
 
     @Test

@@ -230,6 +230,22 @@ class IngestServiceTest extends IngestHomeTest {
     }
 
     @Test
+    void theDryRunOfAFileWithTooManyBadRowsPointsToItsOwnListNotToARejectsFileItNeverWrites() throws Exception {
+        IngestService validator = Services.validator(Settings.load(Home.open(tmp.resolve("dry"))));
+        ValidationReport report = validator.validate(home.csv("明细账2024.csv",
+                HEADER,
+                line("D01", "P1", "V1", "abc"),
+                line("D01", "P1", "V2", "1"),
+                line("合计", "", "", "5")));
+        assertFalse(report.acceptable());
+        assertTrue(report.fileProblem().contains("各行原因列在下面") && report.fileProblem().contains("listed below"),
+                report.fileProblem());
+        assertFalse(report.fileProblem().contains("outbox"), report.fileProblem());
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("《明细账2024.csv》第4行“合计”")),
+                report.problems().toString());
+    }
+
+    @Test
     void largeLedgerIsStoredCompletely() throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         lines.add(HEADER);

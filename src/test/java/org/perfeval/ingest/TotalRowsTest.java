@@ -54,8 +54,9 @@ class TotalRowsTest extends IngestHomeTest {
         assertEquals(5, f.get("source_row"), "the spreadsheet row of the 合计 row");
         assertEquals(outcome.batchId(), ((Number) f.get("batch_id")).longValue());
         String message = (String) f.get("message");
-        assertTrue(message.contains("支出2024.csv"), message);
-        assertTrue(message.contains("999.00") && message.contains("300.00"), message);
+        // in 万元 like every other finding in the narrative (999元 → 0.1万元)
+        assertTrue(message.startsWith("《支出2024.csv》第5行“合计”的“"), message);
+        assertTrue(message.endsWith("”为0.1万元，但明细行合计为0.03万元，相差0.07万元。"), message);
     }
 
     @Test

@@ -80,11 +80,18 @@ public final class HtmlReportWriter {
 
     private static View view(ReportDocument document, Narrative narrative) {
         List<SectionView> sections = new ArrayList<>();
+        int charts = 0;
         for (Narrative.Section section : narrative.sections()) {
-            List<PartView> parts = section.parts().stream()
-                    .map(p -> new PartView(p.heading(), p.paragraphs(),
-                            p.exhibits().stream().map(e -> exhibit(e, document)).toList()))
-                    .toList();
+            List<PartView> parts = new ArrayList<>();
+            for (Narrative.Part part : section.parts()) {
+                List<ExhibitView> exhibits = new ArrayList<>();
+                for (Exhibit exhibit : part.exhibits()) {
+                    exhibits.add(exhibit instanceof Chart chart
+                            ? new ExhibitView(null, new ChartView(chart.caption(++charts), SvgCharts.render(chart, document)))
+                            : new ExhibitView((Table) exhibit, null));
+                }
+                parts.add(new PartView(part.heading(), part.paragraphs(), exhibits));
+            }
             sections.add(new SectionView("s" + (sections.size() + 1), section.heading(), parts));
         }
         List<AttachmentView> attachments = new ArrayList<>();
@@ -95,10 +102,4 @@ public final class HtmlReportWriter {
                 Phrases.dateTime(document.generatedAt()), sections, attachments);
     }
 
-    private static ExhibitView exhibit(Exhibit exhibit, ReportDocument document) {
-        if (exhibit instanceof Chart chart) {
-            return new ExhibitView(null, new ChartView(chart.caption(), SvgCharts.render(chart, document)));
-        }
-        return new ExhibitView((Table) exhibit, null);
-    }
 }

@@ -99,20 +99,28 @@ public record Narrative(String title, List<Section> sections, List<String> attac
         }
     }
 
-    /** The charts of SPEC §7.2, drawn by {@link SvgCharts}. */
+    /**
+     * The charts of SPEC §7.2, drawn by {@link SvgCharts}. They are numbered where they are shown, in the order
+     * they appear: a department without fund-source spending has no such chart.
+     */
     public enum Chart implements Exhibit {
-        BUDGET_VS_SPENT("图1 项目预算与实际支出（万元）"),
-        GRADES("图2 项目自评等级分布（个）"),
-        FUND_SOURCES("图3 按资金性质的实际支出（万元）");
+        BUDGET_VS_SPENT("项目预算与实际支出（万元）"),
+        GRADES("项目自评等级分布（个）"),
+        FUND_SOURCES("按资金性质的实际支出（万元）");
 
-        private final String caption;
+        private final String title;
 
-        Chart(String caption) {
-            this.caption = caption;
+        Chart(String title) {
+            this.title = title;
         }
 
-        public String caption() {
-            return caption;
+        public String title() {
+            return title;
+        }
+
+        /** The caption of the {@code number}th chart of the report: {@code 图1 按资金性质的实际支出（万元）}. */
+        public String caption(int number) {
+            return "图" + number + " " + title;
         }
     }
 }

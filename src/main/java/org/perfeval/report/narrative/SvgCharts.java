@@ -68,7 +68,7 @@ public final class SvgCharts {
                     Phrases.sum(rest.stream().map(Project::budgetFinal).toList()),
                     Phrases.sum(rest.stream().map(Project::spent).toList())));
         }
-        return chart(Narrative.Chart.BUDGET_VS_SPENT.caption(),
+        return chart(Narrative.Chart.BUDGET_VS_SPENT.title(),
                 List.of(new Series("全年预算数", BUDGET_COLOUR), new Series("实际支出", SPENT_COLOUR)), groups);
     }
 
@@ -77,7 +77,7 @@ public final class SvgCharts {
         List<Group> groups = new ArrayList<>();
         Phrases.gradeCounts(projects).forEach((grade, n) -> groups.add(
                 new Group(grade, List.of(new Bar(BigDecimal.valueOf(n), n + "个")))));
-        return chart(Narrative.Chart.GRADES.caption(), List.of(new Series("项目数", GRADE_COLOUR)), groups);
+        return chart(Narrative.Chart.GRADES.title(), List.of(new Series("项目数", GRADE_COLOUR)), groups);
     }
 
     /** Spending per fund source in 万元 with its share, the five budget families first. */
@@ -96,7 +96,7 @@ public final class SvgCharts {
             String share = total.signum() <= 0 ? "" : "（" + Phrases.percentTable(spent.divide(total, 4, RoundingMode.HALF_UP)) + "）";
             groups.add(new Group(source, List.of(new Bar(spent, Wan.table(spent) + share))));
         }
-        return chart(Narrative.Chart.FUND_SOURCES.caption(), List.of(new Series("实际支出", SPENT_COLOUR)), groups);
+        return chart(Narrative.Chart.FUND_SOURCES.title(), List.of(new Series("实际支出", SPENT_COLOUR)), groups);
     }
 
     private static Group moneyGroup(String label, BigDecimal budget, BigDecimal spent) {

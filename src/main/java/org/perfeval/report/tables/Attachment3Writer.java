@@ -63,7 +63,7 @@ public final class Attachment3Writer {
 
         Row nameRow = sheet.createRow(r++);
         styles.across(styles.header(nameRow, 0, "项目名称"), 1);
-        styles.across(styles.text(nameRow, 2, project.name()), 4);
+        styles.across(styles.text(nameRow, 2, Values.projectName(project)), 4);
         styles.across(styles.header(nameRow, 5, "项目编码"), 6);
         styles.centered(nameRow, 7, project.code());
         FormStyles.fitHeight(nameRow, project.name(), NAME_WIDTH);

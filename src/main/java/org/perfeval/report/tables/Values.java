@@ -13,6 +13,7 @@ final class Values {
 
     /** Shown for a project or department that has no score (yet), or is not graded. */
     static final String UNSCORED = "未评分";
+    static final String UNNAMED = "（未命名）";
 
     private Values() {
     }
@@ -24,6 +25,11 @@ final class Values {
             return "";
         }
         return d.name() == null || d.name().isBlank() ? d.code() : d.name();
+    }
+
+    /** The project's name on a form; a project known only by its code (spending without a budget) says so. */
+    static String projectName(ReportDocument.Project project) {
+        return project.name() == null || project.name().isBlank() ? UNNAMED : project.name();
     }
 
     static String grade(String grade) {

@@ -57,6 +57,9 @@ class HtmlReportWriterTest {
         assertEquals(List.of("部门整体支出绩效自评得分情况", "项目支出预算执行及自评情况（金额单位：万元）"), text(doc, "caption"));
         assertTrue(text(doc, "td").containsAll(List.of("55.26", "40.84", "14.42", "486.90", "未评分")));
         assertEquals(3, doc.getElementsByTagName("svg").getLength());
+        // numbered in the order they appear: the fund sources' chart is in 六（一）, before the projects' two
+        assertEquals(List.of("图1 按资金性质的实际支出（万元）", "图2 项目预算与实际支出（万元）", "图3 项目自评等级分布（个）"),
+                text(doc, "figcaption"));
         assertEquals(1, doc.getElementsByTagName("nav").getLength());
     }
 

@@ -156,6 +156,22 @@ class Attachment3WriterTest {
     }
 
     @Test
+    void aProjectKnownOnlyByItsCodeSaysItIsUnnamed() throws Exception {
+        ReportInput input = TableFixtures.scored();
+        ReportDocument d = input.document();
+        ReportDocument.Project p = d.projects().get(0);
+        ReportDocument.Project unnamed = new ReportDocument.Project(p.code(), null, p.expenseType(), p.fundSource(),
+                p.budgetInitial(), p.budgetAdjustment(), p.budgetCarryover(), p.budgetFinal(), p.spent(), p.balance(),
+                p.executionRate(), p.inInitialBudget(), p.spentSource(), p.score(), p.indicators());
+        ReportDocument document = new ReportDocument(d.fiscalYear(), d.department(), d.generatedAt(), d.totals(),
+                d.profile(), List.of(unnamed), d.departmentScore(), d.findings());
+        Path written = new Attachment3Writer().write(dir, new ReportInput(document, input.profile(), input.texts()));
+        try (XSSFWorkbook wb = Xlsx.open(written)) {
+            assertText(right(find(wb.getSheetAt(0), "项目名称"), 2), "（未命名）");
+        }
+    }
+
+    @Test
     void aDepartmentWithoutProjectsStillGetsAForm() throws Exception {
         ReportInput input = TableFixtures.scored();
         ReportDocument d = input.document();

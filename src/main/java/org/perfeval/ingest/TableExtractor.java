@@ -246,6 +246,11 @@ public final class TableExtractor implements TableVisitor {
      * so that it is counted and listed instead of passed over as a title (SPEC §3.5: nothing is silently dropped).
      */
     private boolean rejectedAsRecord(SourceRow title, int headerRowNumber) {
+        // one filled cell is a title (单位：万元, 2024年单位基本情况表), even where a layout would take it as a record
+        // of its first column alone, as a profile would its 单位编码
+        if (filledCells(title) <= 1) {
+            return false;
+        }
         if (!looksLikeData(title)) {
             try {
                 mapper.map(new BoundRow(table, title), new Lineage(batchId, title.number()));
@@ -278,6 +283,16 @@ public final class TableExtractor implements TableVisitor {
             }
         }
         return number && filled >= 3 && filled * 2 >= width;
+    }
+
+    private static int filledCells(SourceRow row) {
+        int filled = 0;
+        for (String cell : row.cells()) {
+            if (!cell.isBlank()) {
+                filled++;
+            }
+        }
+        return filled;
     }
 
     private boolean mergedRangesAreEmpty() {

@@ -293,6 +293,22 @@ class KindMappingTest extends IngestHomeTest {
     }
 
     @Test
+    void titleRowsAboveAProfileWhoseHeaderStartsWithTheDepartmentCodeAreTitlesNotRecords() throws Exception {
+        // a title in the first column would make a profile record of its 单位编码 alone
+        IngestOutcome outcome = home.ingestOk(home.csv("单位基本情况2024.csv",
+                line("2024年单位基本情况表"),
+                line("单位：万元"),
+                line("单位编码", "单位名称", "编制数", "在职人数", "退休人数", "总人数", "三公经费预算数"),
+                line("D01", "某某局", "90", "88", "33", "121", "35")));
+        assertEquals(1, outcome.rowsRead(), outcome.message());
+        assertEquals(0, outcome.rowsRejected(), outcome.message());
+        Map<String, Object> p = home.one("SELECT * FROM department_profile");
+        assertEquals("D01", p.get("dept_code"));
+        assertEquals(2024, p.get("fiscal_year"), "the year from the title row");
+        assertEquals(350_000_00L, fen(p, "three_public_budget"), "万元 from the title row");
+    }
+
+    @Test
     void profileRejectsANegativeHeadcount() throws Exception {
         IngestOutcome outcome = home.ingest(home.csv("单位基本情况2024.csv",
                 line("单位编码", "在职人数"),

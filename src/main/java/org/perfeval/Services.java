@@ -114,7 +114,7 @@ public final class Services implements AutoCloseable {
     /** Whether the inbox holds anything to take (its hidden entries, such as .done and .error, aside). */
     public boolean inboxHasEntries() {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(inboxHandler.inbox(),
-                entry -> !entry.getFileName().toString().startsWith("."))) {
+                entry -> !InboxFileHandler.leftAlone(entry.getFileName().toString()))) {
             return entries.iterator().hasNext();
         } catch (IOException e) {
             return true; // the inbox route will say what is wrong with it

@@ -143,7 +143,7 @@ public final class InboxFileHandler {
         }
         List<Path> untakeable;
         try (Stream<Path> entries = Files.list(inbox)) {
-            untakeable = entries.filter(p -> !p.getFileName().toString().startsWith(".")
+            untakeable = entries.filter(p -> !leftAlone(p.getFileName().toString())
                     && (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                     || !nameFitsReadLock(p.getFileName().toString()))).toList();
         }
@@ -161,6 +161,15 @@ public final class InboxFileHandler {
             }
         }
         return waiting;
+    }
+
+    /**
+     * Entries of the inbox that are not exports and are left where they are: hidden ones ({@code .done}, {@code .error},
+     * LibreOffice's {@code .~lock.…#}) and the owner files Excel keeps beside a workbook while it is open
+     * ({@code ~$预算.xlsx}, 165 bytes naming the user), which Excel removes when the workbook is closed.
+     */
+    public static boolean leftAlone(String name) {
+        return name.startsWith(".") || name.startsWith("~$");
     }
 
     /**

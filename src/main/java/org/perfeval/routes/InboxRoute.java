@@ -75,7 +75,8 @@ public final class InboxRoute extends RouteBuilder {
     public void configure() throws Exception {
         // a name too long for the read lock's marker file is refused by InboxFileHandler#refuseUntakeable instead
         getContext().getRegistry().bind(RETRIES, (GenericFileFilter<Object>) file -> file.isDirectory()
-                || InboxFileHandler.nameFitsReadLock(file.getFileNameOnly())
+                || !InboxFileHandler.leftAlone(file.getFileNameOnly())
+                && InboxFileHandler.nameFitsReadLock(file.getFileNameOnly())
                 && handler.mayTake(file.getFileNameOnly(), file.getLastModified(), file.getFileLength()));
         String uri = "file:{{perfeval.inbox.dir}}"
                 + "?readLock=" + (cluster != null ? "idempotent-changed" + claims() : "changed")
@@ -164,7 +165,7 @@ public final class InboxRoute extends RouteBuilder {
     private boolean hasVisibleFiles() throws IOException {
         Path inbox = Path.of(getContext().resolvePropertyPlaceholders("{{perfeval.inbox.dir}}"));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox,
-                f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))) {
+                f -> Files.isRegularFile(f) && !InboxFileHandler.leftAlone(f.getFileName().toString()))) {
             return files.iterator().hasNext();
         }
     }

@@ -33,6 +33,11 @@ public final class PerfevalMetrics {
     private final MeterRegistry registry;
     /** Epoch seconds of the last successful consolidation; 0 = none since start. */
     private final AtomicLong lastConsolidation = new AtomicLong();
+    /**
+     * Held here because Micrometer keeps only a weak reference to what a function counter reads: a method reference
+     * passed in and held by nobody else is collected, and the counter stays at its last value for good.
+     */
+    private LongSupplier failedReportRuns;
 
     public PerfevalMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -57,6 +62,7 @@ public final class PerfevalMetrics {
 
     /** Report runs that failed; the reports keep counting them (a run that fails throws to its caller). */
     public void reportFailuresFrom(LongSupplier failedRuns) {
+        failedReportRuns = failedRuns;
         FunctionCounter.builder("perfeval.reports.failed", failedRuns, LongSupplier::getAsLong)
                 .description("Report runs that failed (outbox not writable, disk full, database error); their sets stay"
                         + " marked out of date and are written by the next run").register(registry);

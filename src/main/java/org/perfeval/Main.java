@@ -198,10 +198,10 @@ public final class Main {
             // not for a run with nothing to do: it would end before the warm-up helps, which then only costs CPU
             services.reports().warmUpInBackground();
         }
-        if (!once) {
-            addServiceRoutes(camel, services, settings);
-        }
         try (services) {
+            if (!once) {
+                addServiceRoutes(camel, services, settings);
+            }
             camel.run();
         }
         return services.filesFailed() > 0 || failed[0] ? FAILED : OK;
@@ -212,7 +212,7 @@ public final class Main {
      * regeneration and the nightly consolidation.
      */
     public static Observability addServiceRoutes(org.apache.camel.main.Main camel, Services services,
-                                                 Settings settings) {
+                                                 Settings settings) throws IOException {
         Observability ops = Observability.install(camel, services, settings);
         camel.configure().addRoutesBuilder(new ReportRoute(services.pending(), services.reports()));
         camel.configure().addRoutesBuilder(new ConsolidationRoute(services.consolidation(),

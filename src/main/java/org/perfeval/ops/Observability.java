@@ -1,5 +1,9 @@
 package org.perfeval.ops;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,9 +39,11 @@ public final class Observability {
      * Configures the HTTP server, health checks, metrics and status routes on a camel-main that has
      * not been started yet. Call it after {@code setInitialProperties}, which replaces what is added here.
      */
-    public static Observability install(org.apache.camel.main.Main camel, Services services, Settings settings) {
+    public static Observability install(org.apache.camel.main.Main camel, Services services, Settings settings)
+            throws IOException {
         // a key set in application.properties, by -D or in the environment wins over these defaults
         defaults(settings).forEach((key, value) -> camel.addInitialProperty(key, settings.get(key, value)));
+        requireFreePort(settings.get("perfeval.http.host", "127.0.0.1"), httpPort(settings));
 
         // camel-micrometer-prometheus serves the registry bound under this name (or makes its own)
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -73,9 +79,37 @@ public final class Observability {
     }
 
     /** One server for the business and management routes, on perfeval.http.host/port (NOTES-camel.md). */
+    /**
+     * {@code perfeval.http.port}, checked here: Camel would take a word for "any free port" and log nothing about
+     * it, and a number out of range only as a stack trace.
+     */
+    static int httpPort(Settings settings) {
+        long port = settings.getLong("perfeval.http.port", 8080);
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("配置项 perfeval.http.port 应为 1 到 65535 之间的端口号，而不是“" + port + "”。"
+                    + " The setting perfeval.http.port must be a port number from 1 to 65535, not '" + port + "'.");
+        }
+        return (int) port;
+    }
+
+    /**
+     * Refuses to start when the port is taken: Camel would log a stack trace and run on without health, metrics
+     * and status page, and a monitor asking that port would be answered by whatever holds it (often another
+     * perfeval on the same home).
+     */
+    static void requireFreePort(String host, int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new IOException("端口 " + host + ":" + port + " 已被占用（也许另一个 perfeval 正在运行）：请停止占用它的程序，"
+                    + "或用 PERFEVAL_HTTP_PORT 另选端口。 Port " + port + " on " + host + " is already in use (perhaps by"
+                    + " another perfeval): stop what uses it, or choose another port with PERFEVAL_HTTP_PORT.", e);
+        }
+    }
+
     static Map<String, String> defaults(Settings settings) {
         String host = settings.get("perfeval.http.host", "127.0.0.1");
-        String port = settings.get("perfeval.http.port", "8080");
+        String port = Integer.toString(httpPort(settings));
         Map<String, String> p = new LinkedHashMap<>();
         p.put("camel.server.enabled", "true");
         p.put("camel.server.host", host);

@@ -1,0 +1,76 @@
+package org.perfeval.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.perfeval.Home;
+import org.perfeval.Settings;
+
+/** perfeval.http.port is checked before Camel starts: Camel takes a word for any free port, and a busy one as a warning. */
+class HttpPortTest {
+
+    @TempDir
+    Path dir;
+
+    private Settings withPort(String port) throws IOException {
+        // the home's own config/ (read when it exists as the home is opened) holds only the port
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("application.properties"), "perfeval.http.port = " + port + "\n");
+        return Settings.load(Home.open(dir));
+    }
+
+    @Test
+    void aPortNumberIsTaken() throws IOException {
+        assertEquals(18_080, Observability.httpPort(withPort("18080")));
+    }
+
+    @Test
+    void aWordIsRefusedInBothLanguages() throws IOException {
+        Settings settings = withPort("abc");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Observability.httpPort(settings));
+        assertTrue(e.getMessage().contains("perfeval.http.port 应为整数") && e.getMessage().contains("must be a whole number"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65536", "99999", "-1"})
+    void aNumberOutOfRangeIsRefusedInBothLanguages(String port) throws IOException {
+        Settings settings = withPort(port);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Observability.httpPort(settings));
+        assertTrue(e.getMessage().contains("1 到 65535") && e.getMessage().contains("from 1 to 65535"), e.getMessage());
+    }
+
+    @Test
+    void aPortInUseStopsTheStartWithWhatToDo() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            IOException e = assertThrows(IOException.class,
+                    () -> Observability.requireFreePort("127.0.0.1", taken.getLocalPort()));
+            assertTrue(e.getMessage().contains("已被占用") && e.getMessage().contains("PERFEVAL_HTTP_PORT")
+                    && e.getMessage().contains("already in use"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFreePortIsLeftFreeForTheServer() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        Observability.requireFreePort("127.0.0.1", port);
+        try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, server.getLocalPort());
+        }
+    }
+}

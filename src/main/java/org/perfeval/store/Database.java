@@ -1,8 +1,11 @@
 package org.perfeval.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,6 +45,11 @@ public final class Database implements AutoCloseable {
     private final Path file;
     /** Named locks of this process; the database's own locks add the other nodes where there are any. */
     private final Map<String, ReentrantLock> localLocks = new ConcurrentHashMap<>();
+    /**
+     * The process's side of the lock files of SQLite databases: a process may hold a file lock only once (a second
+     * {@code FileChannel.lock} on the file throws), so its threads queue here first, whichever Database they use.
+     */
+    private static final Map<Path, ReentrantLock> FILE_LOCKS = new ConcurrentHashMap<>();
     /** When the SQLite file was found deleted and made again (empty), or null. */
     private volatile Instant recreatedAt;
 
@@ -181,13 +189,19 @@ public final class Database implements AutoCloseable {
      * Holds the lock of this name until closed: across the threads of this process, and with
      * PostgreSQL across every node of the database (a session advisory lock, freed by the server
      * when a node dies). Used where two nodes must not interleave: schema migrations, report sets.
+     * With a SQLite file, across the processes on it too (a {@code report} command while {@code run} writes
+     * reports): a file lock beside the database, freed by the system when a process dies.
      */
     public NamedLock lock(String name) throws SQLException {
-        ReentrantLock local = localLocks.computeIfAbsent(name, n -> new ReentrantLock());
-        local.lock();
         String lockSql = dialect.sessionLock();
+        boolean lockFile = lockSql == null && file != null;
+        // the file lock belongs to the whole process: every Database on the file takes the same lock in the process
+        ReentrantLock local = lockFile
+                ? FILE_LOCKS.computeIfAbsent(lockFile(name).toAbsolutePath().normalize(), f -> new ReentrantLock())
+                : localLocks.computeIfAbsent(name, n -> new ReentrantLock());
+        local.lock();
         if (lockSql == null) {
-            return local::unlock;
+            return !lockFile || local.getHoldCount() > 1 ? local::unlock : fileLock(name, local);
         }
         Connection c = null;
         try {
@@ -210,6 +224,41 @@ public final class Database implements AutoCloseable {
                 local.unlock();
             }
         };
+    }
+
+    /** The lock file of {@code name} beside the SQLite file ({@code perfeval.db.perfeval-reports.lock}), held. */
+    private NamedLock fileLock(String name, ReentrantLock local) throws SQLException {
+        Path lockFile = lockFile(name);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = channel.lock(); // waits while another process holds it
+            FileChannel open = channel;
+            return () -> {
+                try (open) {
+                    held.release();
+                } catch (IOException e) {
+                    throw new SQLException("could not free the lock file " + lockFile + ": " + e.getMessage(), e);
+                } finally {
+                    local.unlock();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the failure to lock is what gets reported
+                }
+            }
+            local.unlock();
+            throw new SQLException("could not take the lock file " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where {@link #lock} keeps the lock of {@code name} for a SQLite file. */
+    Path lockFile(String name) {
+        return file.resolveSibling(file.getFileName() + "." + name + ".lock");
     }
 
     /** A lock taken by {@link #lock(String)}. */

@@ -91,6 +91,31 @@ class DatabaseLocksTest {
         assertExclusive(db, db);
     }
 
+    @Test
+    void aSqliteLockIsExclusiveAmongDatabasesOfTheSameFileInTheProcess() throws Exception {
+        String url = "jdbc:sqlite:" + temp.resolve("perfeval.db");
+        assertExclusive(open(url, null), open(url, null));
+    }
+
+    @Test
+    void aSqliteLockIsHeldAgainstOtherProcessesUntilReleased() throws Exception {
+        Database db = open("jdbc:sqlite:" + temp.resolve("perfeval.db"), null);
+        Path lockFile = db.lockFile("perfeval-reports");
+        try (Database.NamedLock held = db.lock("perfeval-reports"); Database.NamedLock again = db.lock("perfeval-reports")) {
+            assertEquals("held", probe(lockFile), "another process cannot take it (nor does taking it twice fail)");
+        }
+        assertEquals("free", probe(lockFile), "released with the last close");
+    }
+
+    /** What another process finds when it tries the lock file: "held" or "free" (see {@link LockProbe}). */
+    private static String probe(Path lockFile) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LockProbe.class.getName(), lockFile.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe ends");
+        return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
     /** While {@code first} holds the lock, {@code second} waits; after release it gets it; other names are free. */
     private void assertExclusive(Database first, Database second) throws Exception {
         Database.NamedLock held = first.lock("perfeval-reports");

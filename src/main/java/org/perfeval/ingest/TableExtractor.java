@@ -49,6 +49,8 @@ public final class TableExtractor implements TableVisitor {
 
     private final List<SourceRow> buffer = new ArrayList<>();
     private String tableName;
+    /** The table's sheet when it is one of a workbook; null for a delimited-text file. */
+    private String sheet;
     private TableContext table;
     /** the current sheet holds no recognisable table: its remaining rows are passed over */
     private boolean skippingTable;
@@ -99,8 +101,15 @@ public final class TableExtractor implements TableVisitor {
     }
 
     @Override
+    public void startSheet(String name) {
+        startTable(name);
+        sheet = name;
+    }
+
+    @Override
     public void startTable(String name) {
         tableName = name;
+        sheet = null;
         table = null;
         pageHead.clear();
         mergedByFirstRow.clear();
@@ -234,7 +243,7 @@ public final class TableExtractor implements TableVisitor {
             sink.record(mapper.map(bound, new Lineage(batchId, row.number())));
         } catch (RowRejection rejection) {
             rejectedRows++;
-            sink.rejected(row, table, rejection);
+            sink.rejected(row, table, sheet == null ? rejection : rejection.onSheet(sheet));
         }
         addToSums(bound);
         progress.rows(dataRows);
@@ -260,10 +269,11 @@ public final class TableExtractor implements TableVisitor {
         }
         dataRows++;
         rejectedRows++;
-        sink.rejected(title, table, new RowRejection("", "", "本行在表头（第 " + headerRowNumber + " 行）之上，却是一行数据。"
+        RowRejection aboveHeader = new RowRejection("", "", "本行在表头（第 " + headerRowNumber + " 行）之上，却是一行数据。"
                 + "表头之上的行只当作标题读取，本行没有导入：请把它移到表头下面，或删除。 This row stands above the header (row "
                 + headerRowNumber + ") but holds data. Rows above the header are read as titles only, so it was"
-                + " not stored: move it below the header, or delete it."));
+                + " not stored: move it below the header, or delete it.");
+        sink.rejected(title, table, sheet == null ? aboveHeader : aboveHeader.onSheet(sheet));
         return true;
     }
 
@@ -386,7 +396,7 @@ public final class TableExtractor implements TableVisitor {
             BigDecimal stated = bound.readableAmount(field);
             BigDecimal summed = covered.getOrDefault(field, BigDecimal.ZERO.setScale(2));
             if (stated != null && stated.compareTo(summed) != 0) {
-                sink.totalMismatch(new TotalMismatch(tableName, row.number(), firstText(row),
+                sink.totalMismatch(new TotalMismatch(sheet, row.number(), firstText(row),
                         table.header().labelOfColumn(table.column(field)), stated, summed));
             }
         }

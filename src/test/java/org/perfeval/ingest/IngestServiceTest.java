@@ -159,6 +159,33 @@ class IngestServiceTest extends IngestHomeTest {
     }
 
     @Test
+    void aRejectedRowAndAWrongTotalOfAWorkbookNameTheirSheetSinceEverySheetHasTheSameRows() throws Exception {
+        Path file = home.workbook()
+                .sheet("1月").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V1", 1).row("D01", "P1", "V2", 2).row("D01", "P1", "V3", 3).row("D01", "P1", "V4", 4)
+                .row("D01", "P1", "V5", "abc").row("合计", null, null, 10)
+                .sheet("2月").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V6", 1).row("D01", "P1", "V7", 2).row("D01", "P1", "V8", 3).row("D01", "P1", "V9", 4)
+                .row("D01", "P1", "V10", 5).row("合计", null, null, 99)
+                .write("明细账2024.xlsx");
+        IngestOutcome outcome = home.ingestOk(file);
+        assertEquals(1, outcome.rowsRejected());
+        List<List<String>> rejects = home.rejects("明细账2024.xlsx");
+        assertEquals("6", rejects.get(1).get(0));
+        assertTrue(rejects.get(1).get(3).startsWith("工作表“1月” / sheet '1月': "), rejects.get(1).get(3));
+        String finding = (String) home.one("SELECT message FROM ingest_finding").get("message");
+        assertTrue(finding.startsWith("《明细账2024.xlsx》工作表“2月”第7行“合计”"), finding);
+    }
+
+    @Test
+    void aRejectedRowOfADelimitedFileHasNoSheet() throws Exception {
+        home.ingestOk(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,1", "D01,P1,V2,2", "D01,P1,V3,3", "D01,P1,V4,4",
+                "D01,P1,V5,abc"));
+        String reason = home.rejects("明细账2024.csv").get(1).get(3);
+        assertTrue(reason.startsWith("金额无法识别"), reason);
+    }
+
+    @Test
     void sheetsOfDifferentKindsAreAFileError() throws Exception {
         Path file = home.workbook()
                 .sheet("明细").row("单位编码", "项目编码", "支出金额").row("D01", "P1", 1)

@@ -26,4 +26,9 @@ public final class RowRejection extends Exception {
     public String reason() {
         return getMessage();
     }
+
+    /** The same rejection with the sheet it is on named first: every sheet of a workbook has a row 5. */
+    public RowRejection onSheet(String sheet) {
+        return new RowRejection(column, value, "工作表“" + sheet + "” / sheet '" + sheet + "': " + reason());
+    }
 }

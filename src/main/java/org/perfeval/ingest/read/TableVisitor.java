@@ -12,6 +12,14 @@ public interface TableVisitor {
     void startTable(String tableName);
 
     /**
+     * A table that is a sheet of a workbook, in place of {@link #startTable}: a row is then known by its sheet and
+     * its number, since every sheet has a row 8.
+     */
+    default void startSheet(String sheetName) {
+        startTable(sheetName);
+    }
+
+    /**
      * The table's merged cells, before its rows; workbooks only. A merged cell's value arrives in its top-left cell,
      * the other cells of the range arrive empty, as the file holds them.
      */

@@ -136,7 +136,7 @@ final class Workbooks {
                            Function<Sheet, List<MergedRange>> mergedRanges) throws UnreadableFileException {
         Iterator<Sheet> sheets = library(workbook::sheetIterator);
         for (Sheet sheet = next(sheets); sheet != null; sheet = next(sheets)) {
-            visitor.startTable(library(sheet::getSheetName));
+            visitor.startSheet(library(sheet::getSheetName));
             Sheet current = sheet;
             visitor.mergedRanges(library(() -> mergedRanges.apply(current)));
             Iterator<Row> rows = library(sheet::rowIterator);

@@ -78,7 +78,6 @@ public final class Observability {
         metrics.consolidationSucceeded(when);
     }
 
-    /** One server for the business and management routes, on perfeval.http.host/port (NOTES-camel.md). */
     /**
      * {@code perfeval.http.port}, checked here: Camel would take a word for "any free port" and log nothing about
      * it, and a number out of range only as a stack trace.
@@ -107,6 +106,7 @@ public final class Observability {
         }
     }
 
+    /** One server for the business and management routes, on perfeval.http.host/port (NOTES-camel.md). */
     static Map<String, String> defaults(Settings settings) {
         String host = settings.get("perfeval.http.host", "127.0.0.1");
         String port = Integer.toString(httpPort(settings));

@@ -51,7 +51,8 @@ public final class Years {
     /**
      * The year of a title such as {@code 2024年度项目支出明细表}: four digits, not part of a longer
      * number, followed by 年. A {@code YYYY年度} wins over an earlier plain {@code YYYY年}, because a
-     * title may also carry a compilation date ({@code 2025年3月编制 2024年度决算}).
+     * title may also carry a compilation date ({@code 2025年3月编制 2024年度决算}); a date after a label
+     * such as {@code 打印日期：} or {@code 制表时间} is when the table was made, never its year.
      */
     public static OptionalInt fromTitle(String title) {
         if (title == null) {
@@ -60,7 +61,7 @@ public final class Years {
         int firstPlain = -1;
         for (int k = 0; (k = nextFourDigits(title, k)) >= 0; k += 4) {
             int after = Text.skipSpaces(title, k + 4, title.length());
-            if (after < title.length() && title.charAt(after) == '年') {
+            if (after < title.length() && title.charAt(after) == '年' && !afterDateLabel(title, k)) {
                 int year = fourDigits(title, k);
                 if (year >= MIN && year <= MAX) {
                     if (title.startsWith("度", after + 1)) {
@@ -73,6 +74,16 @@ public final class Years {
             }
         }
         return firstPlain < 0 ? OptionalInt.empty() : OptionalInt.of(firstPlain);
+    }
+
+    /** Whether the text before {@code at} ends with 日期 or 时间, a colon and spaces aside (打印日期：2025年1月10日). */
+    private static boolean afterDateLabel(String title, int at) {
+        int end = at;
+        while (end > 0 && (Character.isWhitespace(title.charAt(end - 1)) || title.charAt(end - 1) == '\u3000'
+                || title.charAt(end - 1) == '：' || title.charAt(end - 1) == ':')) {
+            end--;
+        }
+        return end >= 2 && (title.startsWith("日期", end - 2) || title.startsWith("时间", end - 2));
     }
 
     /**

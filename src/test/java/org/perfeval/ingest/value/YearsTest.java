@@ -73,6 +73,9 @@ class YearsTest {
             "2025年3月编制 2024年度决算             | 2024",
             "2023年至2024年                         | 2023",
             "12024年 2023年                         | 2023",
+            // when the table was printed or made is not its year
+            "打印日期：2025年1月10日 2024年度预算     | 2024",
+            "2024年支出明细账 制表时间: 2025年1月3日  | 2024",
     })
     void findsTheYearOfATitle(String title, int expected) {
         assertEquals(OptionalInt.of(expected), Years.fromTitle(title));
@@ -80,7 +83,8 @@ class YearsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"单位：万元", "项目支出明细表2024", "12024年度", "20240年", "1989年度", "第2024号", "２０２４"})
+    @ValueSource(strings = {"单位：万元", "项目支出明细表2024", "12024年度", "20240年", "1989年度", "第2024号", "２０２４",
+            "打印日期：2025年1月10日", "打印日期 2025年1月10日", "导出时间：　2025年1月10日 10:32"})
     void findsNoYearInATitleWithout年(String title) {
         assertEquals(OptionalInt.empty(), Years.fromTitle(title));
     }

@@ -35,6 +35,9 @@ public final class Labels {
         return new HeaderLabel(s, Optional.empty());
     }
 
+    /** How long a unit before a list separator may be: 人, 个, 人次, 平方米. */
+    private static final int MAX_LISTED_UNIT = 3;
+
     /**
      * The unit a title row states: {@code 单位：万元}, {@code 金额单位：元}, {@code 单位:万元},
      * {@code （单位：万元）}, {@code 单位：人民币元}, also among other text ({@code 编制单位：某局  单位：万元}).
@@ -50,12 +53,26 @@ public final class Labels {
                     p += CURRENCY_WORD.length();
                 }
                 MoneyUnit unit = MoneyUnit.startingAt(s, p);
+                // 单位：人、万元: a list of units (a profile's headcounts and amounts), the money unit among them
+                for (int q = nextUnitInList(s, p); unit == null && q > 0; q = nextUnitInList(s, q)) {
+                    unit = MoneyUnit.startingAt(s, q);
+                }
                 if (unit != null) {
                     return Optional.of(unit);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the next unit of a list such as {@code 人、个、万元} starts after a short one at {@code from}; -1 if none. */
+    private static int nextUnitInList(String s, int from) {
+        for (int i = from; i < Math.min(s.length(), from + MAX_LISTED_UNIT + 1); i++) {
+            if ("、,，/／;；".indexOf(s.charAt(i)) >= 0) {
+                return i > from ? i + 1 : -1;
+            }
+        }
+        return -1;
     }
 
     /** The unit inside a header's brackets: {@code 万元}, {@code 单位:万元}, {@code 金额单位:人民币元} … */

@@ -74,6 +74,10 @@ class LabelsTest {
             "编制单位：某某局　　单位：万元        | WAN_YUAN",
             "2024年度项目支出明细表（单位：元）    | YUAN",
             "单位：万元  日期：2024-12-31          | WAN_YUAN",
+            // a profile's list of units: headcounts, then amounts
+            "单位：人、万元                        | WAN_YUAN",
+            "单位：人，个，万元                    | WAN_YUAN",
+            "单位：人次/元                         | YUAN",
     })
     void findsTheUnitOfATitle(String title, MoneyUnit unit) {
         assertEquals(Optional.of(unit), Labels.unitInTitle(title));
@@ -81,7 +85,8 @@ class LabelsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"2024年度项目支出明细表", "编制单位：某某局", "单位万元", "预算单位元数据", "单位：人", "万元"})
+    @ValueSource(strings = {"2024年度项目支出明细表", "编制单位：某某局", "单位万元", "预算单位元数据", "单位：人", "万元",
+            "单位：人、个", "单位：某某局办公室，万元以下略"})
     void findsNoUnitInOtherTitles(String title) {
         assertEquals(Optional.empty(), Labels.unitInTitle(title));
     }

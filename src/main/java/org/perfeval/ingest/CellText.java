@@ -118,6 +118,29 @@ final class CellText {
     }
 
     /** Whether the row has text, and each of its non-empty cells, stripped, passes the test. */
+    /**
+     * Whether the row numbers the columns, as official forms do under their header (栏次): {@code 1 2 3 4 5}, or
+     * {@code 甲 乙 丙 1 2 3} with the label columns lettered. At least three numbers, 1, 2, 3 … in order; any other
+     * cell is a 栏次/行次 label or a 甲乙丙 letter. A data row has codes, names or amounts that are not such a count.
+     */
+    static boolean isColumnNumbers(List<String> cells) {
+        int next = 1;
+        for (String cell : cells) {
+            String s = cell.strip();
+            if (s.isEmpty() || COLUMN_LETTERS.indexOf(s) >= 0 && s.length() == 1 || COLUMN_NUMBER_LABELS.contains(s)) {
+                continue;
+            }
+            if (!s.equals(Integer.toString(next))) {
+                return false;
+            }
+            next++;
+        }
+        return next > 3;
+    }
+
+    private static final String COLUMN_LETTERS = "甲乙丙丁戊己庚辛壬癸";
+    private static final Set<String> COLUMN_NUMBER_LABELS = Set.of("栏次", "行次", "栏号", "序号");
+
     static boolean everyFilledCell(List<String> cells, Predicate<String> test) {
         boolean filled = false;
         for (String cell : cells) {

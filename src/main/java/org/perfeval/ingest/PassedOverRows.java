@@ -14,6 +14,7 @@ final class PassedOverRows {
 
     enum Reason {
         REPEATED_HEAD("重复的标题或表头行", "repeated title or header rows"),
+        COLUMN_NUMBERS("表头下的栏次行", "column-number rows under the header"),
         FORM_FOOTER("表尾签字或说明行", "lines under the form"),
         BALANCE_LINE("余额行（期初余额、承前页等）", "balance lines (opening balance, brought forward, …)");
 

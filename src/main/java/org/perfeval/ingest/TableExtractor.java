@@ -51,6 +51,8 @@ public final class TableExtractor implements TableVisitor {
     private String tableName;
     /** The table's sheet when it is one of a workbook; null for a delimited-text file. */
     private String sheet;
+    /** Whether a data row of this table has come: a 栏次 row stands between the header and the first. */
+    private boolean tableHasData;
     private TableContext table;
     /** the current sheet holds no recognisable table: its remaining rows are passed over */
     private boolean skippingTable;
@@ -110,6 +112,7 @@ public final class TableExtractor implements TableVisitor {
     public void startTable(String name) {
         tableName = name;
         sheet = null;
+        tableHasData = false;
         table = null;
         pageHead.clear();
         mergedByFirstRow.clear();
@@ -220,6 +223,12 @@ public final class TableExtractor implements TableVisitor {
             passedOver.add(PassedOverRows.Reason.REPEATED_HEAD, tableName, source.number());
             return;
         }
+        if (!tableHasData && CellText.isColumnNumbers(source.cells())) {
+            // part of the form's head: a page that repeats the head repeats it too
+            pageHead.add(source);
+            passedOver.add(PassedOverRows.Reason.COLUMN_NUMBERS, tableName, source.number());
+            return;
+        }
         TotalKind total = CellText.totalKind(source.cells());
         if (total != null) {
             checkTotal(source, total);
@@ -234,6 +243,7 @@ public final class TableExtractor implements TableVisitor {
             return;
         }
         dataRows++;
+        tableHasData = true;
         BoundRow bound = new BoundRow(table, row);
         try {
             if (repeatedColumns) {

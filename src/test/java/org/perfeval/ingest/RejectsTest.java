@@ -144,6 +144,35 @@ class RejectsTest extends IngestHomeTest {
     }
 
     @Test
+    void theColumnNumbersUnderAFormsHeaderAreNotDataNorPartOfItsTotals() throws Exception {
+        String title = line("2024年度支出明细账");
+        String numbers = line("1", "2", "3", "4");
+        // printed over two pages: the head, with its 栏次 row, repeats
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", title, HEADER, numbers, "D01,P1,V1,10.00",
+                "D01,P1,V2,20.00", title, HEADER, numbers, "D01,P1,V3,30.00", "合计,,,60.00"));
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(3, outcome.rowsRead());
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(0, home.count("ingest_finding"), "the 合计 covers the three lines, not the numbers 1–4");
+        assertEquals(0, home.count("department_profile") + home.number("SELECT COUNT(*) FROM ledger_line WHERE dept_code = '1'"));
+        assertPassedOver(outcome, "表头下的栏次行 1 行（第 3 行）", "column-number rows under the header: 1 (row 3)");
+        assertPassedOver(outcome, "重复的标题或表头行 3 行（第 6、7、8 行）", "repeated title or header rows: 3 (rows 6, 7, 8)");
+    }
+
+    @Test
+    void aBudgetFormsLetteredAndNumberedColumnsAreNotData() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("预算2024.csv",
+                line("单位编码", "项目编码", "项目名称", "年初预算数", "调整数", "全年预算数"),
+                line("甲", "乙", "丙", "1", "2", "3"),
+                line("D01", "P1", "项目一", "100", "0", "100"),
+                line("合计", "", "", "100", "0", "100")));
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(1, outcome.rowsRead());
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(0, home.count("ingest_finding"));
+    }
+
+    @Test
     void signatureAndRemarkLinesUnderTheFormAreNotData() throws Exception {
         IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00", "D01,P1,V2,20.00",
                 "合计,,,30.00", line("单位负责人：张三", "财务负责人：李四", "", "制表人：王五"), line("填报日期：2025年1月10日"),

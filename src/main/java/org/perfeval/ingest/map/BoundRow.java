@@ -11,6 +11,7 @@ import org.apache.poi.ss.util.CellReference;
 
 import org.perfeval.ingest.SourceRow;
 import org.perfeval.ingest.value.Amounts;
+import org.perfeval.ingest.value.CodeAndName;
 import org.perfeval.ingest.value.Codes;
 import org.perfeval.ingest.value.Dates;
 import org.perfeval.ingest.value.MoneyUnit;
@@ -94,9 +95,26 @@ public final class BoundRow {
         }
     }
 
+    /**
+     * The text of {@code field}, else the name written beside the code in {@code codeField}
+     * ({@code 2024006 补充耕地问题整改}): a project's or department's name when its own column is absent or blank.
+     */
+    public String textOrNameBesideCode(String field, String codeField) {
+        String text = text(field);
+        if (text != null) {
+            return text;
+        }
+        CodeAndName labelled = Codes.labelledCode(Codes.normalize(raw(codeField)));
+        return labelled == null ? null : clipped(labelled.name());
+    }
+
     /** Trimmed text, or null when blank or absent. */
     public String text(String field) {
-        String s = raw(field).strip();
+        return clipped(raw(field));
+    }
+
+    private static String clipped(String raw) {
+        String s = raw.strip();
         if (s.isEmpty()) {
             return null;
         }
@@ -111,11 +129,18 @@ public final class BoundRow {
         return s;
     }
 
-    /** A code (department, project): text, leading zeros kept; null when blank. */
+    /**
+     * A code (department, project): text, leading zeros kept; null when blank. A code exported with its name
+     * ({@code 2024006 补充耕地问题整改}) is the code alone, as the other files give it ({@link #nameBesideCode}).
+     */
     public String code(String field) throws RowRejection {
         String code = Codes.normalize(raw(field));
         if (code.isEmpty()) {
             return null;
+        }
+        CodeAndName labelled = Codes.labelledCode(code);
+        if (labelled != null) {
+            code = labelled.code();
         }
         if (code.length() > MAX_CODE || !isPrintable(code)) {
             throw reject(field, "编码过长或含有控制字符。 The code is too long or contains control characters.");

@@ -60,7 +60,7 @@ final class BudgetLineMapper implements RecordMapper<BudgetLine> {
                 adjustment = total.subtract(initial).subtract(carryover);
             }
         }
-        return new BudgetLine(lineage, year, dept, row.text("dept_name"), project, row.text("project_name"),
+        return new BudgetLine(lineage, year, dept, row.textOrNameBesideCode("dept_name", "dept_code"), project, row.textOrNameBesideCode("project_name", "project_code"),
                 expenseType, fundSource, row.classificationCode("function_class"),
                 initial, adjustment, carryover, total, row.optionalAmount("spent_reported"), row.text("doc_no"));
     }

@@ -9,7 +9,7 @@ final class DepartmentProfileMapper implements RecordMapper<DepartmentProfile> {
     @Override
     public DepartmentProfile map(BoundRow row, Lineage lineage) throws RowRejection {
         return new DepartmentProfile(lineage, row.fiscalYear(null), row.requiredCode("dept_code"),
-                row.text("dept_name"), row.count("staff_quota"), row.count("staff_active"),
+                row.textOrNameBesideCode("dept_name", "dept_code"), row.count("staff_quota"), row.count("staff_active"),
                 row.count("staff_retired"), row.count("staff_total"), row.count("units_count"),
                 row.optionalAmount("three_public_budget"), row.optionalAmount("three_public_prior"),
                 row.optionalAmount("procurement_budget"), row.optionalAmount("procurement_actual"));

@@ -19,7 +19,7 @@ final class IndicatorMapper implements RecordMapper<Indicator> {
         if (level1 == null) {
             throw row.missing("level1");
         }
-        return new Indicator(lineage, year, dept, project, row.text("project_name"), level1, row.text("level2"),
+        return new Indicator(lineage, year, dept, project, row.textOrNameBesideCode("project_name", "project_code"), level1, row.text("level2"),
                 row.requiredText("name"), row.requiredText("target"), row.text("actual"), row.decimal("weight"),
                 row.enumerated("direction", Directions::normalize, null), row.text("unit"),
                 row.decimal("manual_score"), row.text("deviation_reason"));

@@ -82,6 +82,38 @@ public final class Codes {
         return Text.isSpace(c) || "-—–:|_、./".indexOf(c) >= 0;
     }
 
+    /**
+     * A code written with its name in one cell, as accounting systems export their 辅助核算 items:
+     * {@code 2024006 补充耕地问题整改}, {@code [2024006]补充耕地问题整改}, {@code 【901001】某某局}. Only when the name
+     * begins with a Chinese character and the code has a digit and no Chinese, so that {@code ZX2024-001} or
+     * {@code 渌国土2024-01} stays whole; null otherwise. The input is a {@linkplain #normalize normalised} code.
+     */
+    public static CodeAndName labelledCode(String code) {
+        char closing = code.isEmpty() ? 0 : closingBracket(code.charAt(0));
+        int close = closing == 0 ? -1 : code.indexOf(closing, 1);
+        if (close > 1) {
+            return labelled(Text.strip(code.substring(1, close)), Text.strip(code.substring(close + 1)));
+        }
+        for (int i = 1; i < code.length(); i++) {
+            if (Character.isWhitespace(code.charAt(i))) {
+                return labelled(code.substring(0, i), Text.strip(code.substring(i)));
+            }
+        }
+        return null;
+    }
+
+    private static CodeAndName labelled(String code, String name) {
+        boolean digit = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (Character.isIdeographic(c) || Character.isWhitespace(c)) {
+                return null;
+            }
+            digit |= c >= '0' && c <= '9';
+        }
+        return digit && !name.isEmpty() && Character.isIdeographic(name.codePointAt(0)) ? new CodeAndName(code, name) : null;
+    }
+
     private static char closingBracket(char open) {
         return switch (open) {
             case '[' -> ']';

@@ -309,6 +309,24 @@ class KindMappingTest extends IngestHomeTest {
     }
 
     @Test
+    void aCodeExportedWithItsNameInOneCellIsTheCodeAloneAndNamesWhatItCodes() throws Exception {
+        // as accounting systems export their 辅助核算 items; the ledger of another system gives the code alone
+        home.ingestOk(home.csv("预算2024.csv",
+                line("单位编码", "项目编码", "年初预算数"),
+                line("901001 某某局", "2024006 补充耕地问题整改", "552600")));
+        home.ingestOk(home.csv("明细账2024.csv",
+                line("单位编码", "项目编码", "凭证号", "支出金额"),
+                line("901001", "2024006", "V1", "408400")));
+        Map<String, Object> budget = home.one("SELECT * FROM budget_line");
+        assertEquals("901001", budget.get("dept_code"));
+        assertEquals("某某局", budget.get("dept_name"));
+        assertEquals("2024006", budget.get("project_code"));
+        assertEquals("补充耕地问题整改", budget.get("project_name"));
+        assertEquals(1L, home.number("SELECT COUNT(DISTINCT project_code) FROM ledger_line l JOIN budget_line b"
+                + " USING (project_code)"), "the ledger's lines are on the budgeted project");
+    }
+
+    @Test
     void profileRejectsANegativeHeadcount() throws Exception {
         IngestOutcome outcome = home.ingest(home.csv("单位基本情况2024.csv",
                 line("单位编码", "在职人数"),

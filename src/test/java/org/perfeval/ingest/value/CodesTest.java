@@ -88,6 +88,25 @@ class CodesTest {
         }
     }
 
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1} / {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2024006 补充耕地问题整改      | 2024006    | 补充耕地问题整改",
+            "2024006　补充耕地问题整改     | 2024006    | 补充耕地问题整改",
+            "[2024006]补充耕地问题整改     | 2024006    | 补充耕地问题整改",
+            "【901001】某某局              | 901001     | 某某局",
+            "ZX2024-001 土地整理           | ZX2024-001 | 土地整理",
+    })
+    void findsACodeWrittenWithItsName(String code, String expectedCode, String name) {
+        assertEquals(new CodeAndName(expectedCode, name), Codes.labelledCode(code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024006", "ZX2024-001", "渌国土2024-01 项目", "P 001", "ABC 项目", "2024006 Project",
+            "2024年项目01", "[甲]项目", "2024006 "})
+    void leavesOtherCodesWhole(String code) {
+        org.junit.jupiter.api.Assertions.assertNull(Codes.labelledCode(code));
+    }
+
     @org.junit.jupiter.api.Test
     void splitsNullIntoEmptyParts() {
         assertEquals(new CodeAndName("", ""), Codes.splitCodeAndName(null));

@@ -154,7 +154,7 @@ class RejectsTest extends IngestHomeTest {
         assertEquals(3, outcome.rowsRead());
         assertEquals(0, outcome.rowsRejected());
         assertEquals(0, home.count("ingest_finding"), "the 合计 covers the three lines, not the numbers 1–4");
-        assertEquals(0, home.count("department_profile") + home.number("SELECT COUNT(*) FROM ledger_line WHERE dept_code = '1'"));
+        assertEquals(0L, home.number("SELECT COUNT(*) FROM ledger_line WHERE dept_code = '1'"), "no line of department 1");
         assertPassedOver(outcome, "表头下的栏次行 1 行（第 3 行）", "column-number rows under the header: 1 (row 3)");
         assertPassedOver(outcome, "重复的标题或表头行 3 行（第 6、7、8 行）", "repeated title or header rows: 3 (rows 6, 7, 8)");
     }

@@ -79,8 +79,9 @@ public final class Years {
     /** Whether the text before {@code at} ends with 日期 or 时间, a colon and spaces aside (打印日期：2025年1月10日). */
     private static boolean afterDateLabel(String title, int at) {
         int end = at;
-        while (end > 0 && (Character.isWhitespace(title.charAt(end - 1)) || title.charAt(end - 1) == '\u3000'
-                || title.charAt(end - 1) == '：' || title.charAt(end - 1) == ':')) {
+        // isWhitespace covers the full-width space too
+        while (end > 0 && (Character.isWhitespace(title.charAt(end - 1)) || title.charAt(end - 1) == '：'
+                || title.charAt(end - 1) == ':')) {
             end--;
         }
         return end >= 2 && (title.startsWith("日期", end - 2) || title.startsWith("时间", end - 2));

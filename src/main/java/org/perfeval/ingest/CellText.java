@@ -117,7 +117,6 @@ final class CellText {
                 && FOOTER_LABELS.stream().anyMatch(s::startsWith) && (s.indexOf('：') > 0 || s.indexOf(':') > 0));
     }
 
-    /** Whether the row has text, and each of its non-empty cells, stripped, passes the test. */
     /**
      * Whether the row numbers the columns, as official forms do under their header (栏次): {@code 1 2 3 4 5}, or
      * {@code 甲 乙 丙 1 2 3} with the label columns lettered. At least three numbers, 1, 2, 3 … in order; any other
@@ -141,6 +140,7 @@ final class CellText {
     private static final String COLUMN_LETTERS = "甲乙丙丁戊己庚辛壬癸";
     private static final Set<String> COLUMN_NUMBER_LABELS = Set.of("栏次", "行次", "栏号", "序号");
 
+    /** Whether the row has text, and each of its non-empty cells, stripped, passes the test. */
     static boolean everyFilledCell(List<String> cells, Predicate<String> test) {
         boolean filled = false;
         for (String cell : cells) {

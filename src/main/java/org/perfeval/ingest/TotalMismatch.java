@@ -1,6 +1,7 @@
 package org.perfeval.ingest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import org.perfeval.report.Wan;
 
@@ -17,7 +18,13 @@ public record TotalMismatch(String sheet, int row, String label, String column, 
      */
     public String message(String fileName) {
         String where = "《" + fileName + "》" + (sheet == null ? "" : "工作表“" + sheet + "”") + "第" + row + "行";
-        return where + "“" + label + "”的“" + column + "”为" + Wan.withUnit(stated)
-                + "，但明细行合计为" + Wan.withUnit(summed) + "，相差" + Wan.withUnit(stated.subtract(summed)) + "。";
+        return where + "“" + label + "”的“" + column + "”为" + exact(stated) + "，但明细行合计为" + exact(summed)
+                + "，相差" + exact(stated.subtract(summed)) + "。";
+    }
+
+    /** 万元 as the report writes amounts, with the 元 beside it: a difference of 40 元 must show in both figures. */
+    private static String exact(BigDecimal yuan) {
+        String wan = Wan.withUnit(yuan);
+        return wan.endsWith("万元") ? wan + "（" + yuan.setScale(2, RoundingMode.HALF_UP).toPlainString() + "元）" : wan;
     }
 }

@@ -100,10 +100,23 @@ public final class Observability {
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(host, port));
         } catch (BindException e) {
-            throw new IOException("端口 " + host + ":" + port + " 已被占用（也许另一个 perfeval 正在运行）：请停止占用它的程序，"
-                    + "或用 PERFEVAL_HTTP_PORT 另选端口。 Port " + port + " on " + host + " is already in use (perhaps by"
-                    + " another perfeval): stop what uses it, or choose another port with PERFEVAL_HTTP_PORT.", e);
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new IOException("端口 " + host + ":" + port + " 已被占用（也许另一个 perfeval 正在运行）：请停止占用它的程序，"
+                        + "或用 PERFEVAL_HTTP_PORT 另选端口。 Port " + port + " on " + host + " is already in use (perhaps by"
+                        + " another perfeval): stop what uses it, or choose another port with PERFEVAL_HTTP_PORT.", e);
+            }
+            throw cannotListen(host, port, e);
+        } catch (IOException e) {
+            throw cannotListen(host, port, e);
         }
+    }
+
+    /** A host not on this machine, a port below 1024 without the right, an unknown name. */
+    private static IOException cannotListen(String host, int port, IOException e) {
+        return new IOException("无法在 " + host + ":" + port + " 上提供网页（" + e.getMessage() + "）：请检查"
+                + " perfeval.http.host（本机的地址，如 127.0.0.1）和 perfeval.http.port（1024 以上的端口）。 Cannot serve"
+                + " on " + host + ":" + port + " (" + e.getMessage() + "): check perfeval.http.host (an address of this"
+                + " machine, such as 127.0.0.1) and perfeval.http.port (a port above 1023).", e);
     }
 
     /** One server for the business and management routes, on perfeval.http.host/port (NOTES-camel.md). */

@@ -197,7 +197,7 @@ public final class Database implements AutoCloseable {
         boolean lockFile = lockSql == null && file != null;
         // the file lock belongs to the whole process: every Database on the file takes the same lock in the process
         ReentrantLock local = lockFile
-                ? FILE_LOCKS.computeIfAbsent(lockFile(name).toAbsolutePath().normalize(), f -> new ReentrantLock())
+                ? FILE_LOCKS.computeIfAbsent(sameFile(lockFile(name)), f -> new ReentrantLock())
                 : localLocks.computeIfAbsent(name, n -> new ReentrantLock());
         local.lock();
         if (lockSql == null) {
@@ -232,11 +232,17 @@ public final class Database implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = channel.lock(); // waits while another process holds it
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                LOG.info("另一个 perfeval 进程正在使用 {}（写报告或升级数据库），等它完成。 Another perfeval process holds {}"
+                        + " (writing reports or migrating the database): waiting for it.", lockFile, lockFile);
+                held = channel.lock();
+            }
+            FileLock taken = held;
             FileChannel open = channel;
             return () -> {
                 try (open) {
-                    held.release();
+                    taken.release();
                 } catch (IOException e) {
                     throw new SQLException("could not free the lock file " + lockFile + ": " + e.getMessage(), e);
                 } finally {
@@ -253,6 +259,15 @@ public final class Database implements AutoCloseable {
             }
             local.unlock();
             throw new SQLException("could not take the lock file " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One key per file however it is spelt (a link, a relative path), as the process holds a file's lock once. */
+    private static Path sameFile(Path lockFile) {
+        try {
+            return lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        } catch (IOException e) {
+            return lockFile.toAbsolutePath().normalize(); // the folder is missing: taking the lock will say so
         }
     }
 

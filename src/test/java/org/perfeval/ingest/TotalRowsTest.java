@@ -56,7 +56,8 @@ class TotalRowsTest extends IngestHomeTest {
         String message = (String) f.get("message");
         // in 万元 like every other finding in the narrative (999元 → 0.1万元)
         assertTrue(message.startsWith("《支出2024.csv》第5行“合计”的“"), message);
-        assertTrue(message.endsWith("”为0.1万元，但明细行合计为0.03万元，相差0.07万元。"), message);
+        assertTrue(message.endsWith("”为0.1万元（999.00元），但明细行合计为0.03万元（300.00元），相差0.07万元（699.00元）。"),
+                message);
     }
 
     @Test

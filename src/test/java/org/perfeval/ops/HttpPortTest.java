@@ -63,6 +63,12 @@ class HttpPortTest {
     }
 
     @Test
+    void anAddressNotOfThisMachineIsNotCalledABusyPort() {
+        IOException e = assertThrows(IOException.class, () -> Observability.requireFreePort("10.255.255.1", 18_080));
+        assertTrue(e.getMessage().contains("perfeval.http.host") && e.getMessage().contains("无法在"), e.getMessage());
+    }
+
+    @Test
     void aFreePortIsLeftFreeForTheServer() throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -129,18 +129,11 @@ public final class BoundRow {
         return s;
     }
 
-    /**
-     * A code (department, project): text, leading zeros kept; null when blank. A code exported with its name
-     * ({@code 2024006 补充耕地问题整改}) is the code alone, as the other files give it ({@link #nameBesideCode}).
-     */
+    /** A code (department, project, voucher): text, leading zeros kept; null when blank. */
     public String code(String field) throws RowRejection {
         String code = Codes.normalize(raw(field));
         if (code.isEmpty()) {
             return null;
-        }
-        CodeAndName labelled = Codes.labelledCode(code);
-        if (labelled != null) {
-            code = labelled.code();
         }
         if (code.length() > MAX_CODE || !isPrintable(code)) {
             throw reject(field, "编码过长或含有控制字符。 The code is too long or contains control characters.");
@@ -148,6 +141,10 @@ public final class BoundRow {
         return code;
     }
 
+    /**
+     * A department or project code that must be there. One exported with its name ({@code 2024006 补充耕地问题整改})
+     * is the code alone, as other files give it ({@link #textOrNameBesideCode}); a voucher number never is split.
+     */
     public String requiredCode(String field) throws RowRejection {
         String known = table.knownCode(raw(field));
         if (known != null) {
@@ -156,6 +153,10 @@ public final class BoundRow {
         String code = code(field);
         if (code == null) {
             throw missing(field);
+        }
+        CodeAndName labelled = Codes.labelledCode(code);
+        if (labelled != null) {
+            code = labelled.code();
         }
         table.rememberCode(raw(field), code);
         return code;

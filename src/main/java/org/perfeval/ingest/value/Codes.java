@@ -85,8 +85,9 @@ public final class Codes {
     /**
      * A code written with its name in one cell, as accounting systems export their 辅助核算 items:
      * {@code 2024006 补充耕地问题整改}, {@code [2024006]补充耕地问题整改}, {@code 【901001】某某局}. Only when the name
-     * begins with a Chinese character and the code has a digit and no Chinese, so that {@code ZX2024-001} or
-     * {@code 渌国土2024-01} stays whole; null otherwise. The input is a {@linkplain #normalize normalised} code.
+     * begins with a Chinese character and has two characters at least, and the code has three characters at least, a
+     * digit among them, and no Chinese: {@code ZX2024-001}, {@code 渌国土2024-01} or {@code (1)办公经费} stay whole;
+     * null otherwise. The input is a {@linkplain #normalize normalised} code.
      */
     public static CodeAndName labelledCode(String code) {
         char closing = code.isEmpty() ? 0 : closingBracket(code.charAt(0));
@@ -111,8 +112,12 @@ public final class Codes {
             }
             digit |= c >= '0' && c <= '9';
         }
-        return digit && !name.isEmpty() && Character.isIdeographic(name.codePointAt(0)) ? new CodeAndName(code, name) : null;
+        return digit && code.length() >= MIN_LABELLED_CODE && name.length() >= 2
+                && Character.isIdeographic(name.codePointAt(0)) ? new CodeAndName(code, name) : null;
     }
+
+    /** Shorter codes before a name are a list's numbering ({@code (1)办公经费}), not a department's or project's. */
+    private static final int MIN_LABELLED_CODE = 3;
 
     private static char closingBracket(char open) {
         return switch (open) {

@@ -1,5 +1,6 @@
 package org.perfeval.ingest.value;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /** Reads fiscal years from a 年度 column, a title row or a file name. */
@@ -76,7 +77,10 @@ public final class Years {
         return firstPlain < 0 ? OptionalInt.empty() : OptionalInt.of(firstPlain);
     }
 
-    /** Whether the text before {@code at} ends with 日期 or 时间, a colon and spaces aside (打印日期：2025年1月10日). */
+    /**
+     * Whether the text before {@code at} is a label of when the table was made, a colon and spaces aside
+     * ({@code 打印日期：2025年1月10日}, {@code 制表时间 2025年1月3日}); a 截止日期 or 统计时间 is the data's own period.
+     */
     private static boolean afterDateLabel(String title, int at) {
         int end = at;
         // isWhitespace covers the full-width space too
@@ -84,8 +88,11 @@ public final class Years {
                 || title.charAt(end - 1) == ':')) {
             end--;
         }
-        return end >= 2 && (title.startsWith("日期", end - 2) || title.startsWith("时间", end - 2));
+        String before = title.substring(0, end);
+        return MADE_LABELS.stream().anyMatch(label -> before.endsWith(label + "日期") || before.endsWith(label + "时间"));
     }
+
+    private static final List<String> MADE_LABELS = List.of("打印", "制表", "编制", "填报", "导出", "生成");
 
     /**
      * The year in a file name such as {@code ledger_2024_q1.csv}: the first {@code 20xx} not part of a

@@ -316,7 +316,7 @@ class KindMappingTest extends IngestHomeTest {
                 line("901001 某某局", "2024006 补充耕地问题整改", "552600")));
         home.ingestOk(home.csv("明细账2024.csv",
                 line("单位编码", "项目编码", "凭证号", "支出金额"),
-                line("901001", "2024006", "V1", "408400")));
+                line("901001", "2024006", "0012 收款凭证", "408400")));
         Map<String, Object> budget = home.one("SELECT * FROM budget_line");
         assertEquals("901001", budget.get("dept_code"));
         assertEquals("某某局", budget.get("dept_name"));
@@ -324,6 +324,8 @@ class KindMappingTest extends IngestHomeTest {
         assertEquals("补充耕地问题整改", budget.get("project_name"));
         assertEquals(1L, home.number("SELECT COUNT(DISTINCT project_code) FROM ledger_line l JOIN budget_line b"
                 + " USING (project_code)"), "the ledger's lines are on the budgeted project");
+        assertEquals("0012 收款凭证", home.one("SELECT voucher_no FROM ledger_line").get("voucher_no"),
+                "a voucher number is never split: it is what replaces a voucher's lines");
     }
 
     @Test

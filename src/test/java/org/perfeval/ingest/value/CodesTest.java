@@ -102,7 +102,7 @@ class CodesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2024006", "ZX2024-001", "渌国土2024-01 项目", "P 001", "ABC 项目", "2024006 Project",
-            "2024年项目01", "[甲]项目", "2024006 "})
+            "2024年项目01", "[甲]项目", "2024006 ", "(1)办公经费", "0012 收", "12 办公费"})
     void leavesOtherCodesWhole(String code) {
         org.junit.jupiter.api.Assertions.assertNull(Codes.labelledCode(code));
     }

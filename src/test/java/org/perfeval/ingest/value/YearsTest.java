@@ -76,6 +76,10 @@ class YearsTest {
             // when the table was printed or made is not its year
             "打印日期：2025年1月10日 2024年度预算     | 2024",
             "2024年支出明细账 制表时间: 2025年1月3日  | 2024",
+            // a 截止日期 or 统计时间 is the data's own period
+            "截止日期：2024年12月31日               | 2024",
+            "统计时间：2024年度                     | 2024",
+            "数据日期 2024年12月31日                | 2024",
     })
     void findsTheYearOfATitle(String title, int expected) {
         assertEquals(OptionalInt.of(expected), Years.fromTitle(title));

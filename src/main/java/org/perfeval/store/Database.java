@@ -244,7 +244,7 @@ public final class Database implements AutoCloseable {
                 try (open) {
                     taken.release();
                 } catch (IOException e) {
-                    throw new SQLException("could not free the lock file " + lockFile + ": " + e.getMessage(), e);
+                    throw lockFileProblem(lockFile, e);
                 } finally {
                     local.unlock();
                 }
@@ -258,8 +258,14 @@ public final class Database implements AutoCloseable {
                 }
             }
             local.unlock();
-            throw new SQLException("could not take the lock file " + lockFile + ": " + e.getMessage(), e);
+            throw lockFileProblem(lockFile, e);
         }
+    }
+
+    /** What an operator reads when the lock file cannot be used: the data folder is what to check. */
+    private static SQLException lockFileProblem(Path lockFile, Exception e) {
+        return new SQLException("锁文件 " + lockFile + " 无法使用（" + e + "）：请确认 data 文件夹存在且可写。 The lock file "
+                + lockFile + " could not be used (" + e + "): check that the data folder exists and may be written.", e);
     }
 
     /** One key per file however it is spelt (a link, a relative path), as the process holds a file's lock once. */

@@ -107,6 +107,18 @@ class DatabaseLocksTest {
         assertEquals("free", probe(lockFile), "released with the last close");
     }
 
+    @Test
+    void aLockFileThatCannotBeMadeSaysWhatToCheck() throws Exception {
+        Database db = open("jdbc:sqlite:" + temp.resolve("perfeval.db"), null);
+        // a folder where the lock file would be
+        java.nio.file.Files.createDirectories(db.lockFile("perfeval-reports"));
+        java.sql.SQLException e = assertThrows(java.sql.SQLException.class, () -> db.lock("perfeval-reports"));
+        assertTrue(e.getMessage().contains("data 文件夹") && e.getMessage().contains("check that the data folder"),
+                e.getMessage());
+        java.nio.file.Files.delete(db.lockFile("perfeval-reports"));
+        assertTrue(takeAndRelease(db, "perfeval-reports").get(30, TimeUnit.SECONDS), "the failure left no lock held");
+    }
+
     /** What another process finds when it tries the lock file: "held" or "free" (see {@link LockProbe}). */
     private static String probe(Path lockFile) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",

@@ -3,8 +3,10 @@ package org.perfeval.ingest.read;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -17,6 +19,9 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  *   <li>formulas: their cached value, converted like a constant of that type;</li>
  *   <li>numbers: as Excel displays them in the General format (15 significant digits, so a stored
  *       {@code 0.30000000000000004} is {@code 0.3}), never in exponent form, no trailing {@code .0};</li>
+ *   <li>whole numbers in a zero-padded format such as {@code 0000000} (how codes typed as numbers keep
+ *       their leading zeros): padded as Excel shows them, {@code 0824002}, so that they meet the same
+ *       code typed as text in another file;</li>
  *   <li>date-formatted numbers: {@code yyyy-MM-dd} (a time of day is dropped);</li>
  *   <li>booleans: {@code TRUE}/{@code FALSE};</li>
  *   <li>errors: Excel's error text such as {@code #DIV/0!}, not {@code ""}, because an empty amount
@@ -25,6 +30,9 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  * </ul>
  */
 final class WorkbookCells {
+
+    private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private WorkbookCells() {
     }
@@ -38,7 +46,7 @@ final class WorkbookCells {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : number(cell.getNumericCellValue());
+                    : zeroPadded(number(cell.getNumericCellValue()), cell.getCellStyle());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> errorText(cell);
             default -> "";
@@ -55,6 +63,15 @@ final class WorkbookCells {
             int hash = text.indexOf('#');
             return hash < 0 ? text : text.substring(hash);
         }
+    }
+
+    private static String zeroPadded(String number, CellStyle style) {
+        String format = style == null ? null : style.getDataFormatString();
+        if (format == null || format.length() <= number.length() || !ZERO_PADDED.matcher(format).matches()
+                || !DIGITS.matcher(number).matches()) {
+            return number;
+        }
+        return "0".repeat(format.length() - number.length()) + number;
     }
 
     static String number(double value) {

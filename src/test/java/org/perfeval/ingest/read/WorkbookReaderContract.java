@@ -74,6 +74,8 @@ abstract class WorkbookReaderContract {
         CellStyle builtinDate = wb.createCellStyle();
         builtinDate.setDataFormat((short) 14); // m/d/yy, shown localised by Excel
         CellStyle plain = wb.createCellStyle();
+        CellStyle zeroPadded = wb.createCellStyle();
+        zeroPadded.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("0000000"));
 
         Sheet sheet = wb.createSheet("预算");
         sheet.createRow(0).createCell(0).setCellValue("2024年度项目支出明细表");
@@ -111,6 +113,12 @@ abstract class WorkbookReaderContract {
         r8.createCell(0).setCellValue(0.00001);
         r8.createCell(1).setCellValue(1234567890123.0);
         r8.createCell(2).setCellValue(12345678901234567.0);
+        Cell paddedCode = r8.createCell(3); // a code typed as a number, shown 0824002 by its format
+        paddedCode.setCellValue(824002);
+        paddedCode.setCellStyle(zeroPadded);
+        Cell paddedAmount = r8.createCell(4); // the format pads integers only
+        paddedAmount.setCellValue(12.5);
+        paddedAmount.setCellStyle(zeroPadded);
 
         wb.createSheet("明细").createRow(0).createCell(0).setCellValue("a");
         wb.createSheet("空");
@@ -134,7 +142,7 @@ abstract class WorkbookReaderContract {
                 List.of("123", "", "-14.42", "2024-12-31", "FALSE", "AB", "123000000000000000000"),
                 List.of(),
                 List.of("P9"),
-                List.of("0.00001", "1234567890123", "12345678901234600")), v.cells("预算"));
+                List.of("0.00001", "1234567890123", "12345678901234600", "0824002", "12.5")), v.cells("预算"));
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), v.rowNumbers("预算"), "missing row 6 arrives empty");
         assertEquals(List.of(List.of("a")), v.cells("明细"));
         assertEquals(List.of(), v.cells("空"));

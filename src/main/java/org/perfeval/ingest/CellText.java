@@ -125,7 +125,7 @@ final class CellText {
     static boolean isColumnNumbers(List<String> cells) {
         int next = 1;
         for (String cell : cells) {
-            String s = cell.strip();
+            String s = withoutSpacesAndFullWidthDigits(cell);
             if (s.isEmpty() || COLUMN_LETTERS.indexOf(s) >= 0 && s.length() == 1 || COLUMN_NUMBER_LABELS.contains(s)) {
                 continue;
             }
@@ -135,6 +135,20 @@ final class CellText {
             next++;
         }
         return next > 3;
+    }
+
+    /** {@code 栏 次} and {@code １} as forms typed in a Chinese input method often have them. */
+    private static String withoutSpacesAndFullWidthDigits(String cell) {
+        StringBuilder s = new StringBuilder(cell.length());
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c >= '０' && c <= '９') {
+                s.append((char) (c - '０' + '0'));
+            } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                s.append(c);
+            }
+        }
+        return s.toString();
     }
 
     private static final String COLUMN_LETTERS = "甲乙丙丁戊己庚辛壬癸";

@@ -16,6 +16,9 @@ class ColumnNumbersTest {
             "甲,乙,丙,1,2,3     | true",
             "栏次,1,2,3         | true",
             "1,,2,,3            | true",
+            "栏　次,１,２,３    | true",     // full-width, as a Chinese input method types them
+            "栏 次,1, 2 ,3      | true",
+            "1 2,3,4            | false",
             "1,2                | false",    // too few to be a count
             "1,3,4,5            | false",    // not in order
             "2,3,4              | false",    // not from 1

@@ -35,8 +35,8 @@ public final class Labels {
         return new HeaderLabel(s, Optional.empty());
     }
 
-    /** How long a unit before a list separator may be: 人, 个, 人次, 平方米. */
-    private static final int MAX_LISTED_UNIT = 3;
+    /** How long a unit before a list separator may be: 人, 个, 人次, 平方米, 万平方米, 平方公里. */
+    private static final int MAX_LISTED_UNIT = 4;
 
     /**
      * The unit a title row states: {@code 单位：万元}, {@code 金额单位：元}, {@code 单位:万元},

@@ -78,6 +78,8 @@ class LabelsTest {
             "单位：人、万元                        | WAN_YUAN",
             "单位：人，个，万元                    | WAN_YUAN",
             "单位：人次/元                         | YUAN",
+            "单位：人、平方公里、万元              | WAN_YUAN",
+            "单位：万平方米、万元                  | WAN_YUAN",
     })
     void findsTheUnitOfATitle(String title, MoneyUnit unit) {
         assertEquals(Optional.of(unit), Labels.unitInTitle(title));

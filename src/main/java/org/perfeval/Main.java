@@ -64,9 +64,11 @@ public final class Main {
         }
         boolean dryRun = cli.command().equals("validate");
         Settings settings;
+        String logAppender;
         try {
             // a dry run writes nothing: no folders, no log file
             settings = Settings.load(dryRun ? Home.existing(cli.home()) : Home.open(cli.home()));
+            logAppender = dryRun ? "NONE" : logAppender(settings);
         } catch (IOException | RuntimeException e) {
             new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 主文件夹或配置无法读取 / cannot"
                     + " open the home folder or read the configuration of " + cli.home() + ": " + e.getMessage());
@@ -74,8 +76,7 @@ public final class Main {
         }
         // logback reads these when the first logger is made, so they come before it
         System.setProperty("perfeval.home", cli.home().toString());
-        System.setProperty("perfeval.log.appender", dryRun ? "NONE"
-                : "json".equalsIgnoreCase(settings.get("perfeval.log.format", "text")) ? "FILE_JSON" : "FILE");
+        System.setProperty("perfeval.log.appender", logAppender);
         Logger log = LoggerFactory.getLogger(Main.class);
         try {
             return switch (cli.command()) {
@@ -96,6 +97,19 @@ public final class Main {
             log.debug("details", e);
             return FAILED;
         }
+    }
+
+    /** The log file's appender for {@code perfeval.log.format}; a value that is neither format is refused. */
+    static String logAppender(Settings settings) {
+        String format = settings.get("perfeval.log.format", "text").strip();
+        if (format.equalsIgnoreCase("text")) {
+            return "FILE";
+        }
+        if (format.equalsIgnoreCase("json")) {
+            return "FILE_JSON";
+        }
+        throw new IllegalArgumentException("配置项 perfeval.log.format 应为 text 或 json，而不是“" + format + "”。"
+                + " The setting perfeval.log.format must be text or json, not '" + format + "'.");
     }
 
     /**

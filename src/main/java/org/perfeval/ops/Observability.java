@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -43,7 +44,7 @@ public final class Observability {
             throws IOException {
         // a key set in application.properties, by -D or in the environment wins over these defaults
         defaults(settings).forEach((key, value) -> camel.addInitialProperty(key, settings.get(key, value)));
-        requireFreePort(settings.get("perfeval.http.host", "127.0.0.1"), httpPort(settings));
+        requireServablePorts(settings);
 
         // camel-micrometer-prometheus serves the registry bound under this name (or makes its own)
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -83,12 +84,28 @@ public final class Observability {
      * it, and a number out of range only as a stack trace.
      */
     static int httpPort(Settings settings) {
-        long port = settings.getLong("perfeval.http.port", 8080);
+        return port(settings, "perfeval.http.port", 8080);
+    }
+
+    private static int port(Settings settings, String key, long fallback) {
+        long port = settings.getLong(key, fallback);
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("配置项 perfeval.http.port 应为 1 到 65535 之间的端口号，而不是“" + port + "”。"
-                    + " The setting perfeval.http.port must be a port number from 1 to 65535, not '" + port + "'.");
+            throw new IllegalArgumentException("配置项 " + key + " 应为 1 到 65535 之间的端口号，而不是“" + port + "”。"
+                    + " The setting " + key + " must be a port number from 1 to 65535, not '" + port + "'.");
         }
         return (int) port;
+    }
+
+    /**
+     * Checks the addresses Camel will serve on: perfeval.http.host/port, or a {@code camel.server.*} or
+     * {@code camel.management.*} host or port an operator set in their place.
+     */
+    static void requireServablePorts(Settings settings) throws IOException {
+        Map<String, String> defaults = defaults(settings);
+        for (String server : List.of("camel.server", "camel.management")) {
+            String host = settings.get(server + ".host", defaults.get(server + ".host"));
+            requireFreePort(host, port(settings, server + ".port", httpPort(settings)));
+        }
     }
 
     /**

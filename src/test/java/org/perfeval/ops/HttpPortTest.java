@@ -25,9 +25,13 @@ class HttpPortTest {
     Path dir;
 
     private Settings withPort(String port) throws IOException {
-        // the home's own config/ (read when it exists as the home is opened) holds only the port
+        return withConfig("perfeval.http.port = " + port + "\n");
+    }
+
+    /** The home's own config/ (read when it exists as the home is opened) holds only these lines. */
+    private Settings withConfig(String properties) throws IOException {
         Path config = Files.createDirectories(dir.resolve("config"));
-        Files.writeString(config.resolve("application.properties"), "perfeval.http.port = " + port + "\n");
+        Files.writeString(config.resolve("application.properties"), properties);
         return Settings.load(Home.open(dir));
     }
 
@@ -60,6 +64,32 @@ class HttpPortTest {
             assertTrue(e.getMessage().contains("已被占用") && e.getMessage().contains("PERFEVAL_HTTP_PORT")
                     && e.getMessage().contains("already in use"), e.getMessage());
         }
+    }
+
+    @Test
+    void aBusyPortSetForCamelsServerDirectlyIsCheckedToo() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int free;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                free = probe.getLocalPort();
+            }
+            Settings settings = withConfig("perfeval.http.port = " + free + "\ncamel.server.port = "
+                    + taken.getLocalPort() + "\n");
+            IOException e = assertThrows(IOException.class, () -> Observability.requireServablePorts(settings));
+            assertTrue(e.getMessage().contains(":" + taken.getLocalPort() + " 已被占用"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aWordForTheManagementPortIsRefusedNamingItsKey() throws IOException {
+        int free;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            free = probe.getLocalPort();
+        }
+        Settings settings = withConfig("perfeval.http.port = " + free + "\ncamel.management.port = eight\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Observability.requireServablePorts(settings));
+        assertTrue(e.getMessage().contains("camel.management.port 应为整数"), e.getMessage());
     }
 
     @Test

@@ -8,13 +8,18 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.perfeval.CrashPoints;
 import org.perfeval.model.BudgetLine;
@@ -32,11 +37,15 @@ import org.perfeval.model.LedgerLine;
  */
 public final class BatchTransaction implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTransaction.class);
     private static final int FLUSH_EVERY = 5_000;
     private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "ledger_total", "indicator",
             "department_profile", "ingest_finding"};
     private static final String LEDGER_GROUP = "fiscal_year, dept_code, project_code, econ_class, fund_source";
     /** Rows of table %1$s sharing a voucher with the batch bound to its parameter. */
+    /** Joins ledger_voucher o to n on the voucher key, o being another file's. */
+    private static final String SAME_VOUCHER = " ON o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
+            + " AND o.voucher_no = n.voucher_no AND o.batch_id <> n.batch_id";
     private static final String SHARED_VOUCHER = "EXISTS (SELECT 1 FROM ledger_voucher n WHERE n.batch_id = ?"
             + " AND n.dept_code = %1$s.dept_code AND n.fiscal_year = %1$s.fiscal_year AND n.voucher_no = %1$s.voucher_no)";
 
@@ -128,7 +137,7 @@ public final class BatchTransaction implements AutoCloseable {
         ps.setInt(2, l.lineage().sourceRow());
         ps.setInt(3, l.fiscalYear());
         ps.setString(4, l.deptCode());
-        ps.setString(5, l.voucherDate() == null ? null : dateTexts.computeIfAbsent(l.voucherDate(), LocalDate::toString));
+        ps.setString(5, l.voucherDate() == null ? null : dateText(l.voucherDate()));
         ps.setString(6, l.voucherNo());
         ps.setString(7, l.entryNo());
         ps.setString(8, l.projectCode());
@@ -155,14 +164,20 @@ public final class BatchTransaction implements AutoCloseable {
         LedgerVoucher key = new LedgerVoucher(l.fiscalYear(), l.deptCode(), l.voucherNo());
         lastVoucher = key;
         if (voucher == null) {
-            voucher = prepare("INSERT INTO ledger_voucher (batch_id, fiscal_year, dept_code, voucher_no)"
-                    + " VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
+            voucher = prepare("INSERT INTO ledger_voucher (batch_id, fiscal_year, dept_code, voucher_no, voucher_month)"
+                    + " VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
         }
         voucher.setLong(1, batchId);
         voucher.setInt(2, key.fiscalYear());
         voucher.setString(3, key.deptCode());
         voucher.setString(4, key.voucherNo());
+        voucher.setString(5, l.voucherDate() == null ? null : dateText(l.voucherDate()).substring(0, "yyyy-MM".length()));
         voucher.addBatch();
+    }
+
+    /** The ISO text of a date, made once per date of the file rather than once per line. */
+    private String dateText(LocalDate date) {
+        return dateTexts.computeIfAbsent(date, LocalDate::toString);
     }
 
     private void addBudget(BudgetLine b) throws SQLException {
@@ -422,10 +437,23 @@ public final class BatchTransaction implements AutoCloseable {
         if (idsBefore.get("ledger_line") == 0 && dialect.singleWriter()) {
             return; // no ledger line was stored before this file, and nobody else wrote since
         }
-        List<Long> earlier = batches("SELECT DISTINCT o.batch_id FROM ledger_voucher n JOIN ledger_voucher o"
-                + " ON o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year AND o.voucher_no = n.voucher_no"
-                + " AND o.batch_id <> n.batch_id WHERE n.batch_id = ?", batchId);
-        for (long old : earlier) {
+        // each earlier file sharing vouchers with this one, and how many of them are dated in another month
+        Map<Long, Long> earlier = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT o.batch_id,"
+                + " SUM(CASE WHEN o.voucher_month <> n.voucher_month THEN 1 ELSE 0 END) FROM ledger_voucher n"
+                + " JOIN ledger_voucher o" + SAME_VOUCHER + " WHERE n.batch_id = ? GROUP BY o.batch_id ORDER BY o.batch_id")) {
+            ps.setLong(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earlier.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        for (Map.Entry<Long, Long> e : earlier.entrySet()) {
+            long old = e.getKey();
+            if (e.getValue() > 0) {
+                reportVouchersOfAnotherMonth(old, e.getValue());
+            }
             deleteLedgerLines(old, true);
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ? AND "
                     + String.format(SHARED_VOUCHER, "ledger_voucher"))) {
@@ -434,6 +462,48 @@ public final class BatchTransaction implements AutoCloseable {
                 ps.executeUpdate();
             }
         }
+    }
+
+    /**
+     * A VOUCHER_NUMBER_REUSED finding on this file: its vouchers replace those of the same numbers in an earlier file,
+     * as SPEC §3.6 says, but they are dated in another month. Finance systems that number vouchers anew each month
+     * (记-1 in January and in February) lose a month's spending that way when the months come in separate files.
+     */
+    private void reportVouchersOfAnotherMonth(long earlierBatch, long vouchers) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n.voucher_no, n.voucher_month, o.voucher_month,"
+                + " b.file_name FROM ledger_voucher n JOIN ledger_voucher o" + SAME_VOUCHER
+                + " JOIN ingest_batch b ON b.id = o.batch_id WHERE n.batch_id = ? AND o.batch_id = ?"
+                + " AND o.voucher_month <> n.voucher_month ORDER BY n.voucher_no LIMIT 1")) {
+            ps.setLong(1, batchId);
+            ps.setLong(2, earlierBatch);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                String example = rs.getString(1);
+                String month = rs.getString(2);
+                String earlierMonth = rs.getString(3);
+                String earlierFile = rs.getString(4);
+                LOG.warn("《{}》有 {} 个凭证号与较早文件《{}》中另一月份的凭证相同（如“{}”：{} 与 {}），那些凭证的明细行已按规则被替换；"
+                        + "如果凭证按月编号，请导出全年一个文件，或让凭证号包含月份。 {} vouchers of '{}' have the numbers of"
+                        + " vouchers of another month in the earlier '{}' (such as '{}': {} and {}) and replaced their lines,"
+                        + " as vouchers do; if the vouchers are numbered anew each month, export the whole year as one file or"
+                        + " put the month into the voucher numbers.", fileName, vouchers, earlierFile, example, month,
+                        earlierMonth, vouchers, fileName, earlierFile, example, month, earlierMonth);
+                addFinding("VOUCHER_NUMBER_REUSED", "warning", null, "《" + fileName + "》中有" + vouchers
+                        + "个凭证号与较早文件《" + earlierFile + "》中另一月份的凭证相同（如凭证号“" + example + "”：本文件为"
+                        + chineseMonth(month) + "，《" + earlierFile + "》为" + chineseMonth(earlierMonth)
+                        + "），按“同一凭证以较新文件为准”的规则，《" + earlierFile + "》中这些凭证的明细行已被替换，其支出不再计入。"
+                        + "如果财务系统每月重新编号凭证，请导出全年一个文件，或让凭证号包含月份（如“01-记-1”）后重新放入 inbox");
+                finding.executeBatch();
+            }
+        }
+    }
+
+    /** {@code 2024-02} as {@code 2024年2月}. */
+    private static String chineseMonth(String yearMonth) {
+        YearMonth m = YearMonth.parse(yearMonth);
+        return m.getYear() + "年" + m.getMonthValue() + "月";
     }
 
     /**

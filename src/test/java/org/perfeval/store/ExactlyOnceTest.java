@@ -272,6 +272,32 @@ class ExactlyOnceTest {
         assertEquals(900L, home.number("SELECT amount FROM ledger_line WHERE fiscal_year=2023"),
                 "… and in another year too");
         assertEquals("INGESTED", home.batch(q1.batchId()).get("status"), "a different file name is not a correction");
+        assertEquals(0, home.count("ingest_finding"), "a cumulative export's vouchers keep their months");
+    }
+
+    /** 用友 and 金蝶 number vouchers anew each month: monthly files then share numbers, as §3.6 does not foresee. */
+    @Test
+    void aVoucherReplacedByOneOfTheSameNumberInAnotherMonthIsAFinding() throws Exception {
+        home.ingestOk(ledger("明细账2024年1月.csv",
+                entry("D01", "2024-01-05", "记-1", "P1", "100"),
+                entry("D01", "2024-01-09", "记-2", "P1", "50"),
+                entry("D01", "2024-01-20", "记-3", "P1", "30")));
+        IngestOutcome february = home.ingestOk(ledger("明细账2024年2月.csv",
+                entry("D01", "2024-02-03", "记-1", "P1", "70"),
+                entry("D01", "2024-02-04", "记-2", "P1", "20"),
+                entry("D01", "2024-01-20", "记-3", "P1", "35")));
+
+        assertEquals(12_500L, spent("P1"), "replaced as §3.6 says: 70 + 20 + 35");
+        List<FiguresStore.FileFinding> findings = figures.fileFindings(D01);
+        assertEquals(1, findings.size(), findings::toString);
+        FiguresStore.FileFinding finding = findings.get(0);
+        assertEquals("VOUCHER_NUMBER_REUSED", finding.code());
+        assertEquals("明细账2024年2月.csv", finding.fileName());
+        assertEquals("《明细账2024年2月.csv》中有2个凭证号与较早文件《明细账2024年1月.csv》中另一月份的凭证相同（如凭证号“记-1”：本文件为"
+                + "2024年2月，《明细账2024年1月.csv》为2024年1月），按“同一凭证以较新文件为准”的规则，《明细账2024年1月.csv》中这些凭证的"
+                + "明细行已被替换，其支出不再计入。如果财务系统每月重新编号凭证，请导出全年一个文件，或让凭证号包含月份（如“01-记-1”）后重新放入"
+                + " inbox", finding.message());
+        assertEquals(february.batchId(), home.number("SELECT batch_id FROM ingest_finding"));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class Problems {
         TITLES.put("SELF_SCORE_DEVIATES", "部分指标自评得分与按规则计算的得分不一致");
         TITLES.put("HEADCOUNT_MISMATCH", "人员数据不一致");
         TITLES.put("TOTAL_ROW_MISMATCH", "导出报表的合计数与明细数不一致");
+        TITLES.put("VOUCHER_NUMBER_REUSED", "不同月份的凭证号重复，较早导出的支出明细被替换");
     }
 
     private static final String OTHER_TITLE = "其他问题";

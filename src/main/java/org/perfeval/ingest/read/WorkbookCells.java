@@ -22,6 +22,8 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  *   <li>whole numbers in a zero-padded format such as {@code 0000000} (how codes typed as numbers keep
  *       their leading zeros): padded as Excel shows them, {@code 0824002}, so that they meet the same
  *       code typed as text in another file;</li>
+ *   <li>numbers in a percentage format ({@code 0.00%}): as a percentage, {@code 98%} for a stored 0.98, which is
+ *       how a target of {@code ≥95%} compares with it;</li>
  *   <li>date-formatted numbers: {@code yyyy-MM-dd} (a time of day is dropped);</li>
  *   <li>booleans: {@code TRUE}/{@code FALSE};</li>
  *   <li>errors: Excel's error text such as {@code #DIV/0!}, not {@code ""}, because an empty amount
@@ -46,7 +48,7 @@ final class WorkbookCells {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
                     ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : zeroPadded(number(cell.getNumericCellValue()), cell.getCellStyle());
+                    : asFormatted(number(cell.getNumericCellValue()), cell.getCellStyle());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> errorText(cell);
             default -> "";
@@ -65,13 +67,36 @@ final class WorkbookCells {
         }
     }
 
-    private static String zeroPadded(String number, CellStyle style) {
+    /** The two number formats whose display changes what a value means to the user: zero-padded codes, percentages. */
+    private static String asFormatted(String number, CellStyle style) {
         String format = style == null ? null : style.getDataFormatString();
-        if (format == null || format.length() <= number.length() || !ZERO_PADDED.matcher(format).matches()
-                || !DIGITS.matcher(number).matches()) {
+        if (format == null) {
             return number;
         }
-        return "0".repeat(format.length() - number.length()) + number;
+        if (isPercent(format)) {
+            return new BigDecimal(number).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        }
+        if (format.length() > number.length() && ZERO_PADDED.matcher(format).matches()
+                && DIGITS.matcher(number).matches()) {
+            return "0".repeat(format.length() - number.length()) + number;
+        }
+        return number;
+    }
+
+    /** A format with a % sign outside quotes and escapes ({@code 0.00%}, not {@code 0"%"} or {@code 0\%}). */
+    private static boolean isPercent(String format) {
+        boolean quoted = false;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\\' && !quoted) {
+                i++;
+            } else if (c == '%' && !quoted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String number(double value) {

@@ -74,6 +74,8 @@ abstract class WorkbookReaderContract {
         CellStyle builtinDate = wb.createCellStyle();
         builtinDate.setDataFormat((short) 14); // m/d/yy, shown localised by Excel
         CellStyle plain = wb.createCellStyle();
+        CellStyle percentStyle = wb.createCellStyle();
+        percentStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("0.00%"));
         CellStyle zeroPadded = wb.createCellStyle();
         zeroPadded.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("0000000"));
 
@@ -119,6 +121,12 @@ abstract class WorkbookReaderContract {
         Cell paddedAmount = r8.createCell(4); // the format pads integers only
         paddedAmount.setCellValue(12.5);
         paddedAmount.setCellStyle(zeroPadded);
+        Cell percent = r8.createCell(5); // Excel shows 98.00%: a completion rate as the form's user typed it
+        percent.setCellValue(0.98);
+        percent.setCellStyle(percentStyle);
+        Cell percentFraction = r8.createCell(6);
+        percentFraction.setCellValue(0.9512);
+        percentFraction.setCellStyle(percentStyle);
 
         wb.createSheet("明细").createRow(0).createCell(0).setCellValue("a");
         wb.createSheet("空");
@@ -142,7 +150,8 @@ abstract class WorkbookReaderContract {
                 List.of("123", "", "-14.42", "2024-12-31", "FALSE", "AB", "123000000000000000000"),
                 List.of(),
                 List.of("P9"),
-                List.of("0.00001", "1234567890123", "12345678901234600", "0824002", "12.5")), v.cells("预算"));
+                List.of("0.00001", "1234567890123", "12345678901234600", "0824002", "12.5", "98%",
+                        "95.12%")), v.cells("预算"));
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), v.rowNumbers("预算"), "missing row 6 arrives empty");
         assertEquals(List.of(List.of("a")), v.cells("明细"));
         assertEquals(List.of(), v.cells("空"));

@@ -46,6 +46,8 @@ public final class IndicatorEvaluator {
 
     private final ProjectRules rules;
     private final List<Spelling> comparators;
+    private final List<String> comparatorTexts;
+    private final List<String> suffixTexts;
     private final List<Spelling> suffixes;
     private final Map<String, Direction> directionWords = new HashMap<>();
     private final Map<String, Unit> units = new HashMap<>();
@@ -63,7 +65,9 @@ public final class IndicatorEvaluator {
     public IndicatorEvaluator(ProjectRules rules) {
         this.rules = rules;
         this.comparators = spellings(rules.comparators());
+        this.comparatorTexts = comparators.stream().map(Spelling::text).toList();
         this.suffixes = spellings(rules.suffixes());
+        this.suffixTexts = suffixes.stream().map(Spelling::text).toList();
         for (ScoringRules.Words words : List.of(rules.comparators(), rules.directions())) {
             for (Direction d : Direction.values()) {
                 words.of(d).forEach(w -> directionWords.put(Text.compact(w), d));
@@ -107,14 +111,15 @@ public final class IndicatorEvaluator {
         if (declared == Direction.QUALITATIVE) {
             return new Qualitative(Text.strip(target));
         }
-        Optional<LocalDate> deadline = date(target, fiscalYear);
+        String withDigits = withDigits(target);
+        Optional<LocalDate> deadline = date(withDigits, fiscalYear);
         if (deadline.isPresent()) {
             return new Deadline(deadline.get());
         }
-        if (!hasDigit(Text.compact(target))) {
+        if (!hasDigit(withDigits)) {
             return new Qualitative(Text.strip(target));
         }
-        Quantity q = quantity(target, "年度指标值");
+        Quantity q = quantity(withDigits, target, "年度指标值");
         Direction d = declared != null ? declared : q.direction() != null ? q.direction() : Direction.AT_LEAST;
         return new Quantity(d, q.number(), q.unit());
     }
@@ -125,21 +130,26 @@ public final class IndicatorEvaluator {
             throw new UnreadableValueException("实际完成值为空");
         }
         if (target instanceof Quantity t) {
-            return assessQuantity(t, quantity(actual, "实际完成值"), Text.strip(actual));
+            return assessQuantity(t, quantity(withDigits(actual), actual, "实际完成值"), Text.strip(actual));
         }
         if (target instanceof Deadline t) {
-            return assessDeadline(t, date(actual, fiscalYear).orElseThrow(() ->
+            return assessDeadline(t, date(withDigits(actual), fiscalYear).orElseThrow(() ->
                     new UnreadableValueException("实际完成值“" + Text.strip(actual) + "”不是日期，而年度指标值是完成期限")));
         }
         return assessQualitative((Qualitative) target, actual);
     }
 
+    /** The compact text with a number in Chinese numerals at its start or after its comparator in digits. */
+    private String withDigits(String text) {
+        return ChineseNumerals.withDigits(Text.compact(text), comparatorTexts, suffixTexts);
+    }
+
     /**
-     * A text with exactly one number, its unit (the text after it) and the direction its comparator
+     * A text ({@code s}, compact; {@code text} as written, for messages) with exactly one number, its unit (the text
+     * after it) and the direction its comparator
      * or suffix states (null if none). Other text before the number is ignored ({@code 控制在55万元以内}).
      */
-    private Quantity quantity(String text, String what) throws UnreadableValueException {
-        String s = Text.compact(text);
+    private Quantity quantity(String s, String text, String what) throws UnreadableValueException {
         Matcher m = NUMBER.matcher(s);
         if (!m.find()) {
             throw new UnreadableValueException(what + "“" + Text.strip(text) + "”没有数值");

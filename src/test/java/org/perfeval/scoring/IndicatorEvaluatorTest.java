@@ -130,7 +130,8 @@ class IndicatorEvaluatorTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"达到预期", "有效提升", "通过验收", "无拖欠", "有效遏制"})
+    @ValueSource(strings = {"达到预期", "有效提升", "通过验收", "无拖欠", "有效遏制", "一般", "一致好评", "不低于上年",
+            "三公经费只减不增", "两两相比", "四好农村路建设达标"})
     void textTargetsAreQualitative(String text) throws UnreadableValueException {
         assertEquals(new Qualitative(text), target(text));
     }
@@ -169,6 +170,15 @@ class IndicatorEvaluatorTest {
             "≤3个工作日  | 2.5个工作日 | 1      | MET",
             "3个工作日内 | 4个工作日   | 0.75   | NOT_MET",
             "不低于90%   | \"92.5 %\" | 1      | MET",
+            // numbers in Chinese numerals, as targets are often typed
+            "不少于两场  | 3场        | 1      | MET",
+            "不少于两场  | 一场       | 0.5    | NOT_MET",
+            "≥十万人次   | 12万人次   | 1      | MET",
+            "≥十二个     | 六个       | 0.5    | NOT_MET",
+            "两千亩      | 1500亩     | 0.75   | NOT_MET",
+            "≥一百零五人 | 105人      | 1      | MET",
+            "不低于百分之九十五 | 98%  | 1      | MET",
+            "三个工作日内 | 两个工作日 | 1      | MET",
     })
     void quantities(String target, String actual, String share, Attainment attainment) throws UnreadableValueException {
         Assessment a = assess(target, null, actual);

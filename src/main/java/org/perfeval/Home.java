@@ -37,15 +37,13 @@ public final class Home {
                         + folder + " (a file of that name is in the way, or it may not be written): " + e, e);
             }
         }
-        Path own = home.resolve("config");
-        return new Home(home, new ConfigDir(Files.isDirectory(own) ? own : builtInConfig()));
+        return new Home(home, ConfigDir.of(home));
     }
 
     /** The home folder as it is, creating nothing (for the dry run). */
     public static Home existing(Path dir) throws IOException {
         Path home = dir.toAbsolutePath().normalize();
-        Path own = home.resolve("config");
-        return new Home(home, new ConfigDir(Files.isDirectory(own) ? own : builtInConfig()));
+        return new Home(home, ConfigDir.of(home));
     }
 
     public Path dir() {
@@ -96,14 +94,33 @@ public final class Home {
         }
     }
 
-    /** The configuration folder in use. */
-    public record ConfigDir(Path path) {
-        public InputStream open(String name) throws IOException {
-            return Files.newInputStream(path.resolve(name));
+    /**
+     * The configuration in use: the home's {@code config/} where it has a file or folder, the built-in copy for
+     * what it lacks, so that a {@code config/} holding only an edited {@code application.properties} works.
+     *
+     * @param path    the home's {@code config/}, or the built-in one when the home has none
+     * @param builtIn the built-in configuration
+     */
+    public record ConfigDir(Path path, Path builtIn) {
+        static ConfigDir of(Path home) throws IOException {
+            Path own = home.resolve("config");
+            Path builtIn = builtInConfig();
+            return new ConfigDir(Files.isDirectory(own) ? own : builtIn, builtIn);
+        }
+
+        /** Whether the home has a {@code config/} of its own. */
+        public boolean isOwn() {
+            return !path.equals(builtIn);
+        }
+
+        /** A file or folder of the configuration: the home's own, else the built-in one. */
+        public Path resolve(String name) {
+            Path own = path.resolve(name);
+            return Files.exists(own) ? own : builtIn.resolve(name);
         }
 
         public Path mappings() {
-            return path.resolve("mappings");
+            return resolve("mappings");
         }
     }
 }

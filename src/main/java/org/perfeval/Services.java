@@ -76,7 +76,7 @@ public final class Services implements AutoCloseable {
         String defaultFund = settings.get("perfeval.ingest.default-fund-source", "一般公共预算");
         OutputPaths paths = new OutputPaths(settings.path("perfeval.outbox.dir", home.outbox().toString()));
         IngestSettings ingestSettings = ingestSettings(settings, paths.outbox().resolve("rejects"));
-        Path scoringFile = home.config().path().resolve("scoring.yaml");
+        Path scoringFile = home.config().resolve("scoring.yaml");
         ScoringRules rules = Files.isRegularFile(scoringFile) ? ScoringRules.load(scoringFile) : ScoringRules.defaults();
         Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
                 settings.get("perfeval.db.password"),

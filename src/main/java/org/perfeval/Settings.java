@@ -37,12 +37,22 @@ public final class Settings {
     }
 
     static Settings load(Home home, Map<String, String> environment) throws IOException {
+        // the home's own file overrides the built-in one key by key: a key it leaves out keeps its default
         Properties properties = new Properties();
-        try (InputStream in = home.config().open("application.properties")) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        Home.ConfigDir config = home.config();
+        load(properties, config.builtIn().resolve("application.properties"));
+        Path own = config.path().resolve("application.properties");
+        if (config.isOwn() && Files.isRegularFile(own)) {
+            load(properties, own);
         }
         properties.setProperty("perfeval.home", home.dir().toString());
         return new Settings(home, properties, environment);
+    }
+
+    private static void load(Properties properties, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
     }
 
     public Home home() {

@@ -20,6 +20,7 @@ import org.perfeval.cli.CommandLine;
 import org.perfeval.cli.CommandLine.UsageException;
 import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.ValidationReport;
+import org.perfeval.ops.LogSetup;
 import org.perfeval.ops.Observability;
 import org.perfeval.report.ReportService;
 import org.perfeval.routes.ConsolidationRoute;
@@ -91,10 +92,14 @@ public final class Main {
                 case "run" -> camel(settings, false);
                 default -> throw new IllegalStateException(cli.command());
             };
+        } catch (IllegalArgumentException e) {
+            // a setting refused with a message that names it and says what it must be: nothing more to show
+            log.error("perfeval {} 失败 / failed: {}", cli.command(), e.getMessage());
+            return FAILED;
         } catch (Exception e) {
-            log.error("perfeval {} 失败 / failed: {} — 详情见 / details in logs/perfeval.log (DEBUG)", cli.command(),
+            log.error("perfeval {} 失败 / failed: {} — 详情见 / details in logs/perfeval.log", cli.command(),
                     e.getMessage() != null ? e.getMessage() : e.toString());
-            log.debug("details", e);
+            LoggerFactory.getLogger(LogSetup.DETAILS_LOGGER).error("perfeval {} failed", cli.command(), e);
             return FAILED;
         }
     }

@@ -71,6 +71,7 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services create(Settings settings) throws IOException, SQLException {
+        requireInboxTimings(settings);
         Home home = settings.home();
         LayoutRegistry layouts = LayoutRegistry.load(home.config().mappings());
         String defaultFund = settings.get("perfeval.ingest.default-fund-source", "一般公共预算");
@@ -80,17 +81,17 @@ public final class Services implements AutoCloseable {
         ScoringRules rules = Files.isRegularFile(scoringFile) ? ScoringRules.load(scoringFile) : ScoringRules.defaults();
         Database database = Database.open(settings.get("perfeval.db.url"), settings.get("perfeval.db.user"),
                 settings.get("perfeval.db.password"),
-                (int) settings.getLong("perfeval.db.pool-size", Database.DEFAULT_POOL_SIZE),
-                settings.getLong("perfeval.db.busy-timeout-ms", Database.DEFAULT_BUSY_TIMEOUT_MS));
+                settings.getPositiveInt("perfeval.db.pool-size", Database.DEFAULT_POOL_SIZE),
+                settings.getMillis("perfeval.db.busy-timeout-ms", Database.DEFAULT_BUSY_TIMEOUT_MS));
         IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
         ReportService reports = new ReportService(new FiguresStore(database), new ReportMarks(database),
                 new Aggregator(defaultFund),
                 new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
-                        settings.getDecimal("perfeval.findings.low-execution", "0.9")),
+                        settings.getFraction("perfeval.findings.low-execution", "0.9")),
                 paths, home.config().path().resolve("departments"), () -> database.lock("perfeval-reports"));
         Consolidation consolidation = new Consolidation(reports,
                 new DatabaseBackup(database, home.data().resolve("backup"), 7));
-        PendingReports pending = new PendingReports(settings.getLong("perfeval.reports.debounce-ms", 2000));
+        PendingReports pending = new PendingReports(settings.getMillis("perfeval.reports.debounce-ms", 2000));
         return new Services(settings, database, ingest, reports, consolidation, pending);
     }
 
@@ -122,13 +123,24 @@ public final class Services implements AutoCloseable {
     }
 
     /** For the dry run: layouts only, no database. */
+    /**
+     * The inbox route's timings, which Camel reads from the properties: checked here so that a word or a negative
+     * number is refused naming its key, not by a Camel stack trace about a route.
+     */
+    static void requireInboxTimings(Settings settings) {
+        settings.getPositiveInt("perfeval.inbox.poll-delay-ms", 1000);
+        settings.getPositiveInt("perfeval.inbox.read-lock-check-interval-ms", 1000);
+        settings.getPositiveInt("perfeval.inbox.read-lock-timeout-ms", 600_000);
+        settings.getMillis("perfeval.inbox.read-lock-min-age-ms", 2000);
+    }
+
     public static IngestService validator(Settings settings) throws IOException {
         LayoutRegistry layouts = LayoutRegistry.load(settings.home().config().mappings());
         return new IngestService(ingestSettings(settings, null), new HeaderDetector(layouts), null);
     }
 
     private static IngestSettings ingestSettings(Settings settings, Path rejectsDir) {
-        return new IngestSettings(rejectsDir, settings.getDecimal("perfeval.ingest.max-reject-ratio", "0.2"),
+        return new IngestSettings(rejectsDir, settings.getFraction("perfeval.ingest.max-reject-ratio", "0.2"),
                 settings.get("perfeval.ingest.default-fund-source", "一般公共预算"), readLimits(settings));
     }
 
@@ -149,10 +161,10 @@ public final class Services implements AutoCloseable {
     /** How this node shares the inbox and the nightly work with others (SPEC §10). */
     public ClusterSettings cluster() {
         return new ClusterSettings(database.dialect() == Dialect.POSTGRESQL,
-                Duration.ofMillis(settings.getLong("perfeval.cluster.file-lock-max-age-ms", 60_000)),
-                Duration.ofMillis(settings.getLong("perfeval.cluster.file-lock-keep-alive-ms", 10_000)),
+                Duration.ofMillis(settings.getMillis("perfeval.cluster.file-lock-max-age-ms", 60_000)),
+                Duration.ofMillis(settings.getMillis("perfeval.cluster.file-lock-keep-alive-ms", 10_000)),
                 settings.path("perfeval.cluster.dir", settings.home().inbox().resolve(".cluster").toString()),
-                Duration.ofMillis(settings.getLong("perfeval.cluster.leader-interval-ms", 10_000)));
+                Duration.ofMillis(settings.getMillis("perfeval.cluster.leader-interval-ms", 10_000)));
     }
 
     /** Closes the database pool. */

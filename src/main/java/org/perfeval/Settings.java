@@ -100,8 +100,30 @@ public final class Settings {
         return (int) value;
     }
 
-    public BigDecimal getDecimal(String key, String fallback) {
-        return new BigDecimal(get(key, fallback));
+    /** A share from 0 to 1 such as {@code 0.2}; a word, {@code 0,2} or {@code 20%} is refused naming the key. */
+    public BigDecimal getFraction(String key, String fallback) {
+        String value = get(key, fallback);
+        BigDecimal fraction;
+        try {
+            fraction = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            fraction = null;
+        }
+        if (fraction == null || fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("配置项 " + key + " 应为 0 到 1 之间的小数（如 0.2 表示 20%），而不是“" + value
+                    + "”。 The setting " + key + " must be a decimal from 0 to 1 (0.2 for 20 %), not '" + value + "'.");
+        }
+        return fraction;
+    }
+
+    /** A duration in milliseconds, 0 or more. */
+    public long getMillis(String key, long fallback) {
+        long value = getLong(key, fallback);
+        if (value < 0) {
+            throw new IllegalArgumentException("配置项 " + key + " 应为毫秒数（0 或更大的整数），而不是 " + value + "。 The setting "
+                    + key + " must be a number of milliseconds, 0 or more, not " + value + ".");
+        }
+        return value;
     }
 
     public Path path(String key, String fallback) {

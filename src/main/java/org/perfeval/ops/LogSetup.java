@@ -31,6 +31,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%X{camel.routeId:-main}]"
             + " [%X{file:-} %X{batch:-}] %logger{0} - %msg%n";
 
+    /** A failure's stack trace, for the log file only: the console shows the one line that says what to fix. */
+    public static final String DETAILS_LOGGER = "perfeval.details";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) {
@@ -42,9 +45,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.INFO);
         root.addAppender(console(context));
         String appender = System.getProperty("perfeval.log.appender", "FILE");
+        Logger details = context.getLogger(DETAILS_LOGGER);
+        details.setAdditive(false);
         if (!"NONE".equals(appender)) {
             String dir = System.getProperty("perfeval.home", ".") + "/logs";
-            root.addAppender(file(context, dir, "FILE_JSON".equals(appender)));
+            RollingFileAppender<ILoggingEvent> file = file(context, dir, "FILE_JSON".equals(appender));
+            root.addAppender(file);
+            details.addAppender(file);
         }
         context.getLogger("org.apache.camel").setLevel(Level.WARN);
         context.getLogger("org.apache.camel.main.MainSupport").setLevel(Level.INFO);

@@ -1,6 +1,7 @@
 package org.perfeval.routes;
 
 import java.nio.file.Files;
+import java.text.ParseException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
+import org.quartz.CronExpression;
 
 import org.perfeval.report.Consolidation;
 
@@ -37,9 +39,23 @@ public final class ConsolidationRoute extends RouteBuilder {
     public ConsolidationRoute(Consolidation consolidation, String cron, Consumer<Instant> succeeded,
                               ClusterSettings cluster) {
         this.consolidation = consolidation;
-        this.cron = cron;
+        this.cron = requireValid(cron);
         this.succeeded = succeeded;
         this.cluster = cluster;
+    }
+
+    /** Refuses a cron Quartz cannot read before Camel starts: Quartz would stop the start with a stack trace. */
+    static String requireValid(String cron) {
+        try {
+            CronExpression.validateExpression(cron.strip());
+            return cron;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("配置项 perfeval.consolidation.cron 不是有效的 Quartz cron 表达式：“" + cron
+                    + "”（" + e.getMessage() + "）。格式为“秒 分 时 日 月 星期”，如每天凌晨2点为“0 0 2 * * ?”。 The setting"
+                    + " perfeval.consolidation.cron is not a valid Quartz cron expression: '" + cron + "' (" + e.getMessage()
+                    + "). Its fields are seconds, minutes, hours, day of month, month, day of week: '0 0 2 * * ?' is"
+                    + " every day at 2:00.");
+        }
     }
 
     @Override

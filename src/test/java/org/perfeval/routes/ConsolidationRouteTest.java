@@ -140,6 +140,14 @@ class ConsolidationRouteTest {
     }
 
     @Test
+    void aCronQuartzCannotReadIsRefusedNamingTheKeyInBothLanguages() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ConsolidationRoute(home.services().consolidation(), "0 0 25 * * ?", at -> { }));
+        assertTrue(e.getMessage().contains("配置项 perfeval.consolidation.cron 不是有效的 Quartz cron 表达式：“0 0 25 * * ?”")
+                && e.getMessage().contains("is not a valid Quartz cron expression"), e.getMessage());
+    }
+
+    @Test
     void oneMessageRewritesTheReportsBacksUpTheDatabaseAndReportsSuccess() throws Exception {
         AdviceWith.adviceWith(context, ConsolidationRoute.ROUTE_ID, a -> a.replaceFromWith("direct:consolidate"));
         context.start();

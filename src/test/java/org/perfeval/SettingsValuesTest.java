@@ -1,0 +1,56 @@
+package org.perfeval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A mistyped setting stops the start with a message naming its key in both languages, not a Java message. */
+class SettingsValuesTest {
+
+    @TempDir
+    Path dir;
+
+    private Settings with(String line) throws IOException {
+        Path config = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(config.resolve("application.properties"), line + "\n");
+        return Settings.load(Home.open(dir));
+    }
+
+    @Test
+    void aShareIsADecimalFromZeroToOne() throws IOException {
+        assertEquals(new BigDecimal("0.25"), with("perfeval.ingest.max-reject-ratio = 0.25")
+                .getFraction("perfeval.ingest.max-reject-ratio", "0.2"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0,2", "20%", "5", "-0.1", "abc"})
+    void anythingElseForAShareIsRefusedNamingTheKey(String value) throws IOException {
+        Settings settings = with("perfeval.ingest.max-reject-ratio = " + value);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings.getFraction("perfeval.ingest.max-reject-ratio", "0.2"));
+        assertTrue(e.getMessage().contains("配置项 perfeval.ingest.max-reject-ratio 应为 0 到 1 之间的小数")
+                && e.getMessage().contains("not '" + value + "'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"perfeval.reports.debounce-ms = -5, 应为毫秒数", "perfeval.inbox.poll-delay-ms = fast, 应为整数",
+            "perfeval.inbox.poll-delay-ms = 0, 应为 1 到", "perfeval.db.pool-size = 0, 应为 1 到"})
+    void aTimingOrSizeOutOfRangeStopsTheServicesNamingTheKey(String line, String expected) throws IOException {
+        Settings settings = with(line);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Services.create(settings));
+        String key = line.substring(0, line.indexOf(' '));
+        assertTrue(e.getMessage().contains("配置项 " + key + " " + expected) && e.getMessage().contains("The setting " + key),
+                e.getMessage());
+    }
+}

@@ -57,7 +57,7 @@ public record CommandLine(String command, Path home, Integer year, String dept, 
                     try {
                         year = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
-                        throw new UsageException("--year expects a year such as 2024, not '" + v + "'");
+                        throw new UsageException("--year 应为年份，如 2024，而不是“" + v + "”。 --year expects a year such as 2024, not '" + v + "'");
                     }
                 }
                 case "--dept" -> dept = value(args, ++i, arg);
@@ -65,35 +65,35 @@ public record CommandLine(String command, Path home, Integer year, String dept, 
                     if (arg.startsWith("--home=")) {
                         home = Path.of(arg.substring("--home=".length()));
                     } else if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option: " + arg);
+                        throw new UsageException("未知的选项 / unknown option: " + arg);
                     } else if (command == null) {
                         if (!COMMANDS.contains(arg)) {
-                            throw new UsageException("unknown command: " + arg);
+                            throw new UsageException("未知的命令 / unknown command: " + arg);
                         }
                         command = arg;
                     } else if (command.equals("validate")) {
                         files.add(Path.of(arg));
                     } else {
-                        throw new UsageException("unexpected argument: " + arg);
+                        throw new UsageException("多余的参数 / unexpected argument: " + arg);
                     }
                 }
             }
         }
         if (command == null) {
-            throw new UsageException("no command given");
+            throw new UsageException("没有给出命令 / no command given");
         }
         if (command.equals("validate") && files.isEmpty()) {
-            throw new UsageException("validate needs at least one FILE");
+            throw new UsageException("validate 至少需要一个文件 / validate needs at least one FILE");
         }
         if ((year != null || dept != null) && !command.equals("report")) {
-            throw new UsageException("--year and --dept go with the report command");
+            throw new UsageException("--year 和 --dept 只用于 report 命令 / --year and --dept go with the report command");
         }
         return new CommandLine(command, home.toAbsolutePath().normalize(), year, dept, List.copyOf(files));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
         if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
+            throw new UsageException(option + " 后面缺少值 / " + option + " needs a value");
         }
         return args[i];
     }

@@ -38,7 +38,7 @@ class CommandLineIT {
     @Test
     void unknownCommandExitsTwoWithAClearMessage() {
         JarRunner.Result r = jar.workingDir(temp).run(temp.resolve("home"), "frobnicate").assertExit(2);
-        assertTrue(r.stderr().contains("unknown command") && r.stderr().contains("frobnicate"), r::describe);
+        assertTrue(r.stderr().contains("未知的命令 / unknown command") && r.stderr().contains("frobnicate"), r::describe);
         assertFalse(r.output().contains("Exception"), () -> "no stack trace for wrong usage\n" + r.describe());
         assertFalse(Files.exists(temp.resolve("home")), "wrong usage must not create the home folder");
     }
@@ -46,7 +46,7 @@ class CommandLineIT {
     @Test
     void unknownOptionExitsTwoWithAClearMessage() {
         JarRunner.Result r = jar.workingDir(temp).run(temp.resolve("home"), "once", "--frobnicate").assertExit(2);
-        assertTrue(r.stderr().contains("unknown option") && r.stderr().contains("--frobnicate"), r::describe);
+        assertTrue(r.stderr().contains("未知的选项 / unknown option") && r.stderr().contains("--frobnicate"), r::describe);
         assertFalse(r.output().contains("Exception"), () -> "no stack trace for wrong usage\n" + r.describe());
         assertFalse(Files.exists(temp.resolve("home")), "wrong usage must not create the home folder");
     }
@@ -56,7 +56,8 @@ class CommandLineIT {
         jar.workingDir(temp).runWithoutHome().assertExit(2);
         jar.workingDir(temp).runWithoutHome("once", "--home").assertExit(2);
         JarRunner.Result r = jar.workingDir(temp).run(temp.resolve("home"), "report", "--year", "abc").assertExit(2);
-        assertTrue(r.stderr().contains("abc"), r::describe);
+        assertTrue(r.stderr().contains("--year 应为年份，如 2024，而不是“abc”") && r.stderr().contains("not 'abc'"),
+                r::describe);
         jar.workingDir(temp).run(temp.resolve("home"), "validate").assertExit(2);
     }
 }

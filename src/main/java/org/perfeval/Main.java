@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import org.perfeval.cli.CommandLine;
 import org.perfeval.cli.CommandLine.UsageException;
+import org.perfeval.ingest.InboxFileHandler;
 import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.ValidationReport;
 import org.perfeval.ops.LogSetup;
@@ -97,11 +100,28 @@ public final class Main {
             log.error("perfeval {} 失败 / failed: {}", cli.command(), e.getMessage());
             return FAILED;
         } catch (Exception e) {
-            log.error("perfeval {} 失败 / failed: {} — 详情见 / details in logs/perfeval.log", cli.command(),
-                    e.getMessage() != null ? e.getMessage() : e.toString());
+            log.error("perfeval {} 失败 / failed: {} — 详情见 / details in logs/perfeval.log", cli.command(), problem(e));
             LoggerFactory.getLogger(LogSetup.DETAILS_LOGGER).error("perfeval {} failed", cli.command(), e);
             return FAILED;
         }
+    }
+
+    /**
+     * A failure in words an operator can act on: permissions and a database folder that may not be written are named
+     * as such; other failures keep their own message.
+     */
+    static String problem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException denied) {
+                return InboxFileHandler.noAccess(denied.getFile());
+            }
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("SQLITE_READONLY")) {
+                return "数据库不可写（" + t.getMessage() + "）：请让运行 perfeval 的用户可以写 data 文件夹和其中的 perfeval.db。"
+                        + " The database may not be written (" + t.getMessage() + "): give the user that runs perfeval"
+                        + " write access to the data folder and the perfeval.db in it.";
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** The log file's appender for {@code perfeval.log.format}; a value that is neither format is refused. */
@@ -205,8 +225,9 @@ public final class Main {
                 @Override
                 public void failed(Exception cause) {
                     failed[0] = true;
-                    LoggerFactory.getLogger(Main.class).error("数据库出错，处理中止，文件留在 inbox 中待下次处理。 The database"
-                            + " failed, so processing stopped; the file stays in inbox for the next run: {}", String.valueOf(cause));
+                    // a file's own failure was logged with its name by InboxFileHandler; this says the run stops
+                    LoggerFactory.getLogger(Main.class).error("处理中止，文件留在 inbox 中待下次处理：{} Processing stopped; the"
+                            + " file stays in inbox for the next run.", problem(cause));
                     camel.completed();
                 }
             };

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -84,7 +85,9 @@ public final class InboxFileHandler {
     public String handle(Path file) throws SQLException, IOException {
         String name = file.getFileName().toString();
         String day = today();
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_FILE, name)) {
+        // the file's name stays in the log context for the line about a retry too (a resource would be closed before it)
+        MDC.put(MDC_FILE, name);
+        try {
             return handle(file, name, day);
         } catch (SQLException | IOException e) {
             Duration wait = failedOutsideTheFile(file, name);
@@ -92,6 +95,7 @@ public final class InboxFileHandler {
                     + wait.toSeconds() + " s.");
             throw e;
         } finally {
+            MDC.remove(MDC_FILE);
             MDC.remove(IngestService.MDC_BATCH);
         }
     }
@@ -277,9 +281,19 @@ public final class InboxFileHandler {
         if (e instanceof SQLException) {
             return "数据库出错（" + reason + "）。 The database failed (" + reason + "). " + waits;
         }
+        if (e instanceof AccessDeniedException denied) {
+            return noAccess(denied.getFile()) + " " + waits;
+        }
         return "读写文件出错（" + reason + "），请检查 inbox 和 outbox 文件夹是否可写、磁盘是否有剩余空间。 A file could not"
                 + " be read or written (" + reason + "): check that the inbox and outbox folders are writable and that"
                 + " the disk has free space. " + waits;
+    }
+
+    /** A file or folder the user running perfeval may not read or write (a share's or another user's permissions). */
+    public static String noAccess(String path) {
+        return "没有权限读写“" + path + "”：请让运行 perfeval 的用户可以读写它（chmod/chown，或共享文件夹的权限设置）。"
+                + " perfeval may not read or write " + path + ": give the user that runs perfeval access to it"
+                + " (chmod/chown, or the permissions of the share).";
     }
 
     /**

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.apache.camel.model.OnExceptionDefinition;
 
 import org.perfeval.ingest.InboxFileHandler;
 import org.perfeval.store.Database;
@@ -96,12 +98,16 @@ public final class InboxRoute extends RouteBuilder {
                 + "&filter=#" + RETRIES
                 + "&backoffErrorThreshold=1&backoffMultiplier=10"
                 + (oneRun != null ? "&sendEmptyMessageWhenIdle=true" : "");
-        // a failed exchange means the database failed: the file stays and is tried again, so one line is enough
+        // a failed exchange means the database or a folder failed: the file stays and is tried again
         errorHandler(defaultErrorHandler().logStackTrace(false).logExhaustedMessageHistory(false));
+        // InboxFileHandler has logged these with the file's name and when it is tried again: one line is enough
+        OnExceptionDefinition explained = onException(SQLException.class, IOException.class).handled(false)
+                .logExhausted(false);
         if (oneRun != null) {
             // a one-off run does not wait for the database to come back: it stops, and the file stays
-            onException(Exception.class).handled(false)
-                    .process(exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+            Processor stop = exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+            explained.process(stop);
+            onException(Exception.class).handled(false).process(stop);
         }
         settleAge = Duration.ofMillis(Long.parseLong(
                 getContext().resolvePropertyPlaceholders("{{perfeval.inbox.read-lock-min-age-ms}}")));

@@ -70,7 +70,12 @@ class FaultsIT {
                     assertTrue(rs.next());
                     assertEquals(0, rs.getLong(1), "nothing recorded while locked");
                 }
-                assertTrue(service.running().outputSoFar().contains("数据库被另一个程序锁定"), "said in Chinese too");
+                String output = service.running().outputSoFar();
+                assertTrue(output.contains("数据库被另一个程序锁定"), "said in Chinese too");
+                assertTrue(output.lines().filter(l -> l.contains(LOCKED)).allMatch(l -> l.contains("[ledger-locked.csv ")),
+                        () -> "each retry's line names the file, as grep '[<file> ' expects\n" + output);
+                assertFalse(output.contains("Failed delivery") || output.contains("Rollback file strategy"),
+                        () -> "perfeval's line alone, not Camel's too\n" + output);
                 s.execute("ROLLBACK");
             }
             service.await("the ledger stored once the lock is gone", () -> !Files.exists(ledger.file()));

@@ -266,4 +266,14 @@ class InboxFileHandlerTest {
             }
         }
     }
+
+    /** A file another user dropped with permissions perfeval lacks: its own permissions are named, not the folders. */
+    @Test
+    void aFilePerfevalMayNotReadIsNamedAsSuch() {
+        String line = InboxFileHandler.notYetIngested("预算.xlsx",
+                new java.nio.file.AccessDeniedException("/srv/perfeval/inbox/预算.xlsx"));
+        assertTrue(line.startsWith("没有权限读写“/srv/perfeval/inbox/预算.xlsx”") && line.contains("perfeval may not read or"
+                + " write /srv/perfeval/inbox/预算.xlsx") && line.contains("stays in inbox/"), line);
+        assertFalse(line.contains("disk has free space"), line);
+    }
 }

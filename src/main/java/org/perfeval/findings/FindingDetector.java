@@ -6,8 +6,10 @@ import static org.perfeval.scoring.Numbers.plain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongFunction;
 
@@ -17,6 +19,7 @@ import org.perfeval.aggregate.ProjectFigures;
 import org.perfeval.aggregate.Rates;
 import org.perfeval.ingest.value.Text;
 import org.perfeval.model.DepartmentProfile;
+import org.perfeval.model.Indicator;
 import org.perfeval.model.Lineage;
 import org.perfeval.report.Wan;
 import org.perfeval.scoring.IndicatorScore;
@@ -149,6 +152,32 @@ public final class FindingDetector {
                     + "人与退休人员" + profile.staffRetired() + "人合计" + sum + "人，与总人数" + profile.staffTotal()
                     + "人不符" + source(profile.lineage()) + "。"));
         }
+    }
+
+    /**
+     * One INDICATORS_WITHOUT_PROJECT finding per project code that has indicators but neither a budget nor ledger
+     * lines: its indicators are stored but take part in no score, most often because the 绩效目标表 writes the
+     * project's code differently from the budget.
+     */
+    public List<Finding> indicatorsWithoutProject(DepartmentFigures figures, List<Indicator> indicators) {
+        Set<String> projects = new HashSet<>();
+        figures.spendingProjects().forEach(p -> projects.add(p.code()));
+        Map<String, List<Indicator>> orphans = new TreeMap<>();
+        for (Indicator i : indicators) {
+            if (!projects.contains(i.projectCode())) {
+                orphans.computeIfAbsent(i.projectCode(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        orphans.forEach((code, lines) -> {
+            Indicator first = lines.get(0);
+            String name = Text.isBlank(first.projectName()) ? "项目" + code : "项目“" + Text.strip(first.projectName())
+                    + "”（" + code + "）";
+            findings.add(FindingCode.INDICATORS_WITHOUT_PROJECT.finding(code, name + "填报了" + lines.size()
+                    + "项绩效指标" + source(first.lineage()) + "，但预算和支出明细账中都没有该项目，这些指标未参与评分。"
+                    + "请核对绩效目标表中的项目编码是否与预算一致。"));
+        });
+        return findings;
     }
 
     // --- what the scoring raised ---

@@ -56,7 +56,10 @@ public final class ReportAssembler {
                     indicatorResults(project.code(), indicators, score)));
         }
         List<ReportDocument.Finding> findings = new ArrayList<>();
-        for (Finding finding : new FindingDetector(lowExecution, fileNameOfBatch).detect(f, scores)) {
+        FindingDetector detector = new FindingDetector(lowExecution, fileNameOfBatch);
+        List<Finding> detected = new ArrayList<>(detector.detect(f, scores));
+        detected.addAll(detector.indicatorsWithoutProject(f, indicators));
+        for (Finding finding : detected) {
             findings.add(new ReportDocument.Finding(finding.code(), finding.severity(), finding.projectCode(),
                     finding.message()));
         }

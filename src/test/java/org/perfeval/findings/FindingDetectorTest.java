@@ -221,6 +221,20 @@ class FindingDetectorTest {
     }
 
     @Test
+    void indicatorsOfAProjectWithNeitherBudgetNorSpendingAreAFinding() {
+        DepartmentFigures figures = department(CONSISTENT, "0", List.of(project("P1", "项目一", "100000", "100000")));
+        List<Finding> f = detector.indicatorsWithoutProject(figures, List.of(
+                ind("产出指标", "≥1", "1").build(),
+                ind("产出指标", "≥1", "1").project("P900").row(7, 20).build(),
+                ind("效益指标", "≥1", "1").project("P900").row(7, 21).build()));
+        assertEquals(1, f.size(), f::toString);
+        assertEquals("P900", f.get(0).projectCode());
+        assertEquals("warning", f.get(0).severity());
+        assertEquals("项目“项目P900”（P900）填报了2项绩效指标（《2024年绩效指标.xls》第20行），但预算和支出明细账中都没有该项目，"
+                + "这些指标未参与评分。请核对绩效目标表中的项目编码是否与预算一致。", f.get(0).message());
+    }
+
+    @Test
     void indicatorWeightsWhenALevelIsMissing() {
         Finding f = single(detectScored(project("P1", "项目一", "100000", "100000"),
                 ind("产出指标", "≥1", "1"), ind("效益指标", "≥1", "1")), FindingCode.INDICATOR_WEIGHTS);

@@ -26,6 +26,7 @@ final class Problems {
         TITLES.put("UNBUDGETED_SPENDING", "存在无预算支出");
         TITLES.put("SPENT_MISMATCH", "预算执行报表与支出明细账不一致");
         TITLES.put("NO_INDICATORS", "部分项目未设定绩效指标");
+        TITLES.put("INDICATORS_WITHOUT_PROJECT", "部分绩效指标对应的项目没有预算和支出");
         TITLES.put("INDICATOR_WEIGHTS", "部分项目绩效指标分值设置不规范");
         TITLES.put("UNREADABLE_INDICATOR", "部分绩效指标的指标值或完成值填报不规范");
         TITLES.put("MISSING_DEVIATION_REASON", "部分未完成的绩效指标未说明偏差原因");

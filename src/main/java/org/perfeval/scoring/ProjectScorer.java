@@ -76,25 +76,50 @@ public final class ProjectScorer {
         if (weights.weighting().irregular()) {
             issues.add(new ScoringIssue(Kind.INDICATOR_WEIGHTS, null));
         }
+        List<BigDecimal> scaledWeights = scaledWeights(weights.own(), weights.weighting());
         BigDecimal sum = BigDecimal.ZERO;
         for (int k = 0; k < indicators.size(); k++) {
-            IndicatorScore line = scoreLine(indicators.get(k), levels.get(k), weights.own().get(k), weights.weighting(),
-                    issues);
+            IndicatorScore line = scoreLine(indicators.get(k), levels.get(k), weights.own().get(k),
+                    scaledWeights.get(k), weights.weighting(), issues);
             lines.add(line);
             sum = sum.add(line.score());
         }
-        // rescaled lines rounded one by one can exceed the indicator points by a cent or two
+        // only declared 分值 of more than 2 decimals, each line rounded up, can pass the indicator points
         BigDecimal indicatorPart = sum.min(project.indicatorPoints()).setScale(2, RoundingMode.HALF_UP);
         BigDecimal total = execution.add(indicatorPart);
         return new ProjectScore(figures.code(), name, execution, indicatorPart, total, rules.grade(total),
                 weights.weighting(), lines, issues);
     }
 
-    private IndicatorScore scoreLine(Indicator indicator, String level, BigDecimal weight, Weighting weighting,
-                                     List<ScoringIssue> issues) {
-        BigDecimal scaleNum = weighting.rescaled() ? weighting.target() : BigDecimal.ONE;
-        BigDecimal scaleDen = weighting.rescaled() ? weighting.sum() : BigDecimal.ONE;
-        BigDecimal scaledWeight = Ratio.FULL.times(weight, scaleNum, scaleDen);
+    /**
+     * The 分值 each indicator counts with: its own, or, when the weights are rescaled, its share of the indicator
+     * points rounded to 2 decimals, the last indicator with a weight taking the remainder, as equal shares do
+     * (SPEC §6.1): 90 over 25, 25, 30 → 28.13, 28.13, 33.74, so that the form's 分值 and 得分 columns add up to
+     * the total it shows.
+     */
+    private static List<BigDecimal> scaledWeights(List<BigDecimal> own, Weighting weighting) {
+        List<BigDecimal> scaled = new ArrayList<>(own.size());
+        int last = -1;
+        BigDecimal others = BigDecimal.ZERO;
+        for (int k = 0; k < own.size(); k++) {
+            BigDecimal w = weighting.rescaled() ? Ratio.FULL.times(own.get(k), weighting.target(), weighting.sum())
+                    : Ratio.FULL.times(own.get(k));
+            scaled.add(w);
+            if (own.get(k).signum() > 0) {
+                if (last >= 0) {
+                    others = others.add(scaled.get(last));
+                }
+                last = k;
+            }
+        }
+        if (weighting.rescaled() && last >= 0) {
+            scaled.set(last, weighting.target().subtract(others).setScale(2, RoundingMode.HALF_UP));
+        }
+        return scaled;
+    }
+
+    private IndicatorScore scoreLine(Indicator indicator, String level, BigDecimal weight, BigDecimal scaledWeight,
+                                     Weighting weighting, List<ScoringIssue> issues) {
         Reading reading = read(indicator, level);
         Assessment assessment = reading.assessment();
         BigDecimal computed = assessment.ratio().times(weight);
@@ -117,7 +142,8 @@ public final class ProjectScorer {
         if (weighting.rescaled()) {
             explanation += "；按" + Numbers.plain(weighting.target()) + "/" + Numbers.plain(weighting.sum()) + "折算";
         }
-        BigDecimal score = counted.times(weight, scaleNum, scaleDen);
+        // rescaled, a line's score is its share of its 分值 as the form shows it, so the lines add up to the total
+        BigDecimal score = weighting.rescaled() ? counted.times(scaledWeight) : counted.times(weight);
         IndicatorScore line = new IndicatorScore(indicator, level, weight, scaledWeight, computed, score,
                 assessment.attainment(), manualUsed, explanation, reading.problem());
         if (line.attainment() == Attainment.UNREADABLE) {

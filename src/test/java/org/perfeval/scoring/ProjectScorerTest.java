@@ -127,10 +127,11 @@ class ProjectScorerTest {
         assertEquals(List.of("25.00", "25.00", "30.00"), column(s, IndicatorScore::weight));
         assertEquals(List.of(SATISFACTION), s.weighting().missingLevels());
         assertTrue(s.weighting().rescaled());
-        // scores on own weights 25, 12.5, 30 × 90/80
-        assertEquals(List.of("28.13", "28.13", "33.75"), column(s, IndicatorScore::scaledWeight));
+        // 25, 25, 30 × 90/80, the last taking the remainder as equal shares do: the 分值 column adds up to 90
+        assertEquals(List.of("28.13", "28.13", "33.74"), column(s, IndicatorScore::scaledWeight));
         assertEquals(List.of("25.00", "12.50", "30.00"), column(s, IndicatorScore::computedScore));
-        assertEquals(List.of("28.13", "14.06", "33.75"), column(s, IndicatorScore::score));
+        // each line its share of the 分值 shown: 50 % of 28.13 is 14.065 → 14.07
+        assertEquals(List.of("28.13", "14.07", "33.74"), column(s, IndicatorScore::score));
         assertScore("75.94", s.indicators());
         assertEquals(List.of(Kind.INDICATOR_WEIGHTS), kinds(s));
     }
@@ -150,7 +151,8 @@ class ProjectScorerTest {
             "20 20 20 20 20 | 18.00 18.00 18.00 18.00 18.00 | 90.00",
             "30 30          | 45.00 45.00                   | 90.00",
             "7 6            | 48.46 41.54                   | 90.00",
-            "1 1 1 1 1 1 1  | 12.86 12.86 12.86 12.86 12.86 12.86 12.86 | 90.00",
+            "1 1 1 1 1 1 1  | 12.86 12.86 12.86 12.86 12.86 12.86 12.84 | 90.00",
+            "30 30 30 20    | 24.55 24.55 24.55 16.35       | 90.00",
     })
     void declaredWeightsNotSummingToNinetyAreRescaled(String weights, String scores, String sum) {
         List<Fixtures.Ind> list = new ArrayList<>();
@@ -159,8 +161,10 @@ class ProjectScorerTest {
         }
         ProjectScore s = score(list.toArray(Fixtures.Ind[]::new));
         assertEquals(List.of(scores.split(" ")), column(s, IndicatorScore::score));
-        // seven lines of 12.86 would make 90.02: the indicator part never exceeds 90
+        // seven lines of 12.86 would make 90.02: the last takes the remainder, and the lines add up to the total
         assertScore(sum, s.indicators());
+        assertScore(sum, s.lines().stream().map(IndicatorScore::score).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertScore(sum, s.lines().stream().map(IndicatorScore::scaledWeight).reduce(BigDecimal.ZERO, BigDecimal::add));
         assertEquals(List.of(Kind.INDICATOR_WEIGHTS), kinds(s));
         assertTrue(s.lines().get(0).explanation().endsWith("折算"), s.lines().get(0).explanation());
     }

@@ -68,12 +68,21 @@ final class NarrativeBuilder {
                 ? numbered(texts.mainFunctions())
                 : List.of(missingText("主要职能"));
         List<Paragraph> organisation = PlainText.isBlank(texts.organisation())
-                ? List.of(missingText("机构设置"))
+                ? unitsCountAlone()
                 : lines(texts.organisation());
         return new Section("一、部门（单位）基本情况", List.of(
                 new Part("（一）主要职能", functions),
                 new Part("（二）机构设置", organisation),
                 new Part("（三）人员情况", List.of(staff()))));
+    }
+
+    /** Without the department's own text, the profile's count of 内设机构 (the reference's 现有股室17个) and the gap. */
+    private List<Paragraph> unitsCountAlone() {
+        Integer units = doc.profile() == null ? null : doc.profile().unitsCount();
+        if (units == null) {
+            return List.of(missingText("机构设置"));
+        }
+        return List.of(Paragraph.body("现有内设机构" + units + "个。"), missingText("机构设置的说明（机构性质、级别和各内设机构名称）"));
     }
 
     /** {@code 全局共有人员111人，其中在职人员88人，退休人员33人。}: the figures as the profile states them. */

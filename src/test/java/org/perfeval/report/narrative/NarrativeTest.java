@@ -137,6 +137,16 @@ class NarrativeTest {
     }
 
     @Test
+    void withoutItsOwnTextTheOrganisationGivesTheProfilesCountOfUnitsAndNamesWhatIsMissing() {
+        ReportInput own = ReportFixtures.lukou();
+        DepartmentTexts t = own.texts();
+        Narrative withoutText = Narrative.of(new ReportInput(own.document(), null, new DepartmentTexts(t.mainFunctions(),
+                null, t.improvements(), t.resultsApplication())));
+        assertEquals(List.of("现有内设机构17个。", "（未提供：请在 config/departments/430211.yaml 中填写机构设置的说明（机构性质、级别和各内设机构名称）。）"),
+                texts(part(withoutText, "一", "（二）机构设置")));
+    }
+
+    @Test
     void exhibitsOfSectionSix() {
         Part overall = part(lukou, "六", "（一）整体支出绩效情况");
         Narrative.Table score = (Narrative.Table) overall.exhibits().get(0);

@@ -161,7 +161,7 @@ public final class FindingDetector {
      */
     public List<Finding> indicatorsWithoutProject(DepartmentFigures figures, List<Indicator> indicators) {
         Set<String> projects = new HashSet<>();
-        figures.spendingProjects().forEach(p -> projects.add(p.code()));
+        figures.projects().forEach(p -> projects.add(p.code()));
         Map<String, List<Indicator>> orphans = new TreeMap<>();
         for (Indicator i : indicators) {
             if (!projects.contains(i.projectCode())) {

@@ -222,9 +222,11 @@ class FindingDetectorTest {
 
     @Test
     void indicatorsOfAProjectWithNeitherBudgetNorSpendingAreAFinding() {
-        DepartmentFigures figures = department(CONSISTENT, "0", List.of(project("P1", "项目一", "100000", "100000")));
+        DepartmentFigures figures = department(CONSISTENT, "0", List.of(project("P1", "项目一", "100000", "100000"),
+                project("JB1", "人员经费", ExpenseClassifier.PERSONNEL, "50000", "0", "50000")));
         List<Finding> f = detector.indicatorsWithoutProject(figures, List.of(
                 ind("产出指标", "≥1", "1").build(),
+                ind("产出指标", "≥1", "1").project("JB1").build(), // budgeted, though not a 项目支出: not without a project
                 ind("产出指标", "≥1", "1").project("P900").row(7, 20).build(),
                 ind("效益指标", "≥1", "1").project("P900").row(7, 21).build()));
         assertEquals(1, f.size(), f::toString);

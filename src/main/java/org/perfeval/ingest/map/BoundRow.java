@@ -260,7 +260,9 @@ public final class BoundRow {
             return null;
         }
         try {
-            return new BigDecimal(s.replace("分", "").strip());
+            // a workbook cell formatted as a percentage arrives as 50% (WorkbookCells): the number it holds is 0.5
+            return s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2)
+                    : new BigDecimal(s.replace("分", "").strip());
         } catch (NumberFormatException e) {
             throw reject(field, "应为数字，如 25 或 12.5。 Expected a number such as 25 or 12.5.");
         }

@@ -7,13 +7,16 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.util.FileSize;
+import org.slf4j.Marker;
 
 /**
  * perfeval's logging, set up in code (found by logback through {@code META-INF/services}) rather than read from a
@@ -30,6 +33,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             + " [%X{file:-} %X{batch:-}] %logger{0} - %msg%n";
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%X{camel.routeId:-main}]"
             + " [%X{file:-} %X{batch:-}] %logger{0} - %msg%n";
+
+    private static final String FILE_COMPLETION = "org.apache.camel.component.file.GenericFileOnCompletion";
+    private static final String ROLLBACK_MESSAGE = "Rollback file strategy";
 
     /** A failure's stack trace, for the log file only: the console shows the one line that says what to fix. */
     public static final String DETAILS_LOGGER = "perfeval.details";
@@ -56,8 +62,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         context.getLogger("org.apache.camel").setLevel(Level.WARN);
         context.getLogger("org.apache.camel.main.MainSupport").setLevel(Level.INFO);
         context.getLogger("org.apache.camel.impl.engine.AbstractCamelContext").setLevel(Level.INFO);
-        // "Rollback file strategy" at every retry of a file that waits in the inbox: perfeval's own line says why
-        context.getLogger("org.apache.camel.component.file.GenericFileOnCompletion").setLevel(Level.ERROR);
+        // "Rollback file strategy" at every retry of a file that waits in the inbox: perfeval's own line says why.
+        // Only that message: the same logger warns when a file cannot be moved to .done, which must be seen.
+        context.addTurboFilter(new TurboFilter() {
+            @Override
+            public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
+                                      Throwable t) {
+                return format != null && format.startsWith(ROLLBACK_MESSAGE) && logger.getName().equals(FILE_COMPLETION)
+                        ? FilterReply.DENY : FilterReply.NEUTRAL;
+            }
+        });
         context.getLogger("org.apache.poi").setLevel(Level.WARN);
         context.getLogger("org.quartz").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

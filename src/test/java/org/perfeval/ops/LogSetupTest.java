@@ -71,6 +71,29 @@ class LogSetupTest {
     }
 
     @Test
+    void camelsRollbackNoteIsLeftOutButAFailedMoveToDoneIsNot() throws Exception {
+        configure("FILE");
+        Logger completion = context.getLogger("org.apache.camel.component.file.GenericFileOnCompletion");
+        completion.warn("Rollback file strategy: {} for file: {}", "strategy", "预算.csv");
+        completion.warn("Error during commit", new java.io.IOException("Error renaming file"));
+        String log = Files.readString(home.resolve("logs/perfeval.log"), StandardCharsets.UTF_8);
+        assertFalse(log.contains("Rollback file strategy"), log);
+        assertTrue(log.contains("Error during commit"), log);
+    }
+
+    @Test
+    void aFailuresDetailsGoToTheFileOnly() throws Exception {
+        Logger root = configure("FILE");
+        Logger details = context.getLogger(LogSetup.DETAILS_LOGGER);
+        details.error("perfeval once failed", new IllegalStateException("boom"));
+        assertFalse(details.isAdditive(), "not on the console through the root logger");
+        assertNull(details.getAppender("CONSOLE"));
+        String log = Files.readString(home.resolve("logs/perfeval.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("perfeval once failed") && log.contains("\tat "), log);
+        assertNotNull(root.getAppender("CONSOLE"));
+    }
+
+    @Test
     void theDryRunWritesNoLogFile() {
         Logger root = configure("NONE");
         context.getLogger("org.perfeval.Test").info("validated");

@@ -73,6 +73,9 @@ public final class Main {
             // a dry run writes nothing: no folders, no log file
             settings = Settings.load(dryRun ? Home.existing(cli.home()) : Home.open(cli.home()));
             logAppender = dryRun ? "NONE" : logAppender(settings);
+        } catch (SettingException e) {
+            new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: " + e.getMessage());
+            return FAILED;
         } catch (IOException | RuntimeException e) {
             new PrintStream(System.err, true, StandardCharsets.UTF_8).println("perfeval: 主文件夹或配置无法读取 / cannot"
                     + " open the home folder or read the configuration of " + cli.home() + ": " + e.getMessage());
@@ -95,11 +98,16 @@ public final class Main {
                 case "run" -> camel(settings, false);
                 default -> throw new IllegalStateException(cli.command());
             };
-        } catch (IllegalArgumentException e) {
+        } catch (SettingException e) {
             // a setting refused with a message that names it and says what it must be: nothing more to show
             log.error("perfeval {} 失败 / failed: {}", cli.command(), e.getMessage());
             return FAILED;
         } catch (Exception e) {
+            if (dryRun) {
+                // the dry run writes no log file to point to; once or run on the same home log the details
+                log.error("perfeval {} 失败 / failed: {}", cli.command(), problem(e));
+                return FAILED;
+            }
             log.error("perfeval {} 失败 / failed: {} — 详情见 / details in logs/perfeval.log", cli.command(), problem(e));
             LoggerFactory.getLogger(LogSetup.DETAILS_LOGGER).error("perfeval {} failed", cli.command(), e);
             return FAILED;
@@ -133,7 +141,7 @@ public final class Main {
         if (format.equalsIgnoreCase("json")) {
             return "FILE_JSON";
         }
-        throw new IllegalArgumentException("配置项 perfeval.log.format 应为 text 或 json，而不是“" + format + "”。"
+        throw new SettingException("配置项 perfeval.log.format 应为 text 或 json，而不是“" + format + "”。"
                 + " The setting perfeval.log.format must be text or json, not '" + format + "'.");
     }
 

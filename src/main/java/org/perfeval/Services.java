@@ -130,7 +130,7 @@ public final class Services implements AutoCloseable {
     static void requireInboxTimings(Settings settings) {
         settings.getPositiveInt("perfeval.inbox.poll-delay-ms", 1000);
         settings.getPositiveInt("perfeval.inbox.read-lock-check-interval-ms", 1000);
-        settings.getPositiveInt("perfeval.inbox.read-lock-timeout-ms", 600_000);
+        settings.getMillis("perfeval.inbox.read-lock-timeout-ms", 600_000);
         settings.getMillis("perfeval.inbox.read-lock-min-age-ms", 2000);
     }
 
@@ -161,10 +161,10 @@ public final class Services implements AutoCloseable {
     /** How this node shares the inbox and the nightly work with others (SPEC §10). */
     public ClusterSettings cluster() {
         return new ClusterSettings(database.dialect() == Dialect.POSTGRESQL,
-                Duration.ofMillis(settings.getMillis("perfeval.cluster.file-lock-max-age-ms", 60_000)),
-                Duration.ofMillis(settings.getMillis("perfeval.cluster.file-lock-keep-alive-ms", 10_000)),
+                Duration.ofMillis(settings.getPositiveInt("perfeval.cluster.file-lock-max-age-ms", 60_000)),
+                Duration.ofMillis(settings.getPositiveInt("perfeval.cluster.file-lock-keep-alive-ms", 10_000)),
                 settings.path("perfeval.cluster.dir", settings.home().inbox().resolve(".cluster").toString()),
-                Duration.ofMillis(settings.getMillis("perfeval.cluster.leader-interval-ms", 10_000)));
+                Duration.ofMillis(settings.getPositiveInt("perfeval.cluster.leader-interval-ms", 10_000)));
     }
 
     /** Closes the database pool. */

@@ -84,7 +84,7 @@ public final class Settings {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("配置项 " + key + " 应为整数，而不是“" + value + "”。 The setting " + key
+            throw new SettingException("配置项 " + key + " 应为整数，而不是“" + value + "”。 The setting " + key
                     + " must be a whole number, not '" + value + "'.", e);
         }
     }
@@ -93,7 +93,7 @@ public final class Settings {
     public int getPositiveInt(String key, int fallback) {
         long value = getLong(key, fallback);
         if (value < 1 || value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("配置项 " + key + " 应为 1 到 " + Integer.MAX_VALUE + " 之间的整数，而不是 "
+            throw new SettingException("配置项 " + key + " 应为 1 到 " + Integer.MAX_VALUE + " 之间的整数，而不是 "
                     + value + "。 The setting " + key + " must be a whole number from 1 to " + Integer.MAX_VALUE
                     + ", not " + value + ".");
         }
@@ -110,7 +110,7 @@ public final class Settings {
             fraction = null;
         }
         if (fraction == null || fraction.signum() < 0 || fraction.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("配置项 " + key + " 应为 0 到 1 之间的小数（如 0.2 表示 20%），而不是“" + value
+            throw new SettingException("配置项 " + key + " 应为 0 到 1 之间的小数（如 0.2 表示 20%），而不是“" + value
                     + "”。 The setting " + key + " must be a decimal from 0 to 1 (0.2 for 20 %), not '" + value + "'.");
         }
         return fraction;
@@ -120,7 +120,7 @@ public final class Settings {
     public long getMillis(String key, long fallback) {
         long value = getLong(key, fallback);
         if (value < 0) {
-            throw new IllegalArgumentException("配置项 " + key + " 应为毫秒数（0 或更大的整数），而不是 " + value + "。 The setting "
+            throw new SettingException("配置项 " + key + " 应为毫秒数（0 或更大的整数），而不是 " + value + "。 The setting "
                     + key + " must be a number of milliseconds, 0 or more, not " + value + ".");
         }
         return value;

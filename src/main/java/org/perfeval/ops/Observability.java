@@ -18,6 +18,7 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheck;
 
 import org.perfeval.Services;
+import org.perfeval.SettingException;
 import org.perfeval.Settings;
 import org.perfeval.report.ReportService;
 import org.perfeval.routes.ConsolidationRoute;
@@ -90,7 +91,7 @@ public final class Observability {
     private static int port(Settings settings, String key, long fallback) {
         long port = settings.getLong(key, fallback);
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("配置项 " + key + " 应为 1 到 65535 之间的端口号，而不是“" + port + "”。"
+            throw new SettingException("配置项 " + key + " 应为 1 到 65535 之间的端口号，而不是“" + port + "”。"
                     + " The setting " + key + " must be a port number from 1 to 65535, not '" + port + "'.");
         }
         return (int) port;
@@ -102,10 +103,17 @@ public final class Observability {
      */
     static void requireServablePorts(Settings settings) throws IOException {
         Map<String, String> defaults = defaults(settings);
-        for (String server : List.of("camel.server", "camel.management")) {
-            String host = settings.get(server + ".host", defaults.get(server + ".host"));
-            requireFreePort(host, port(settings, server + ".port", httpPort(settings)));
+        String serverPortKey = settings.get("camel.server.port") != null ? "camel.server.port" : "perfeval.http.port";
+        int serverPort = port(settings, "camel.server.port", httpPort(settings));
+        int managementPort = port(settings, "camel.management.port", serverPort);
+        if (managementPort != serverPort) {
+            // camel-main then looks for a second HTTP engine that perfeval does not have, and fails with a stack trace
+            throw new SettingException("配置项 camel.management.port（" + managementPort + "）应与网页服务的端口 " + serverPortKey
+                    + "（" + serverPort + "）相同：perfeval 只用一个端口提供所有网页。 The setting camel.management.port ("
+                    + managementPort + ") must equal " + serverPortKey + " (" + serverPort + "): perfeval serves every"
+                    + " page on one port.");
         }
+        requireFreePort(settings.get("camel.server.host", defaults.get("camel.server.host")), serverPort, serverPortKey);
     }
 
     /**
@@ -114,26 +122,34 @@ public final class Observability {
      * perfeval on the same home).
      */
     static void requireFreePort(String host, int port) throws IOException {
+        requireFreePort(host, port, "perfeval.http.port");
+    }
+
+    /** @param portKey the setting the port came from, named in the advice with its environment variable */
+    static void requireFreePort(String host, int port, String portKey) throws IOException {
+        String hostKey = portKey.replace(".port", ".host");
+        String env = portKey.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(host, port));
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("in use")) {
                 throw new IOException("端口 " + host + ":" + port + " 已被占用（也许另一个 perfeval 正在运行）：请停止占用它的程序，"
-                        + "或用 PERFEVAL_HTTP_PORT 另选端口。 Port " + port + " on " + host + " is already in use (perhaps by"
-                        + " another perfeval): stop what uses it, or choose another port with PERFEVAL_HTTP_PORT.", e);
+                        + "或用 " + portKey + "（环境变量 " + env + "）另选端口。 Port " + port + " on " + host + " is already in"
+                        + " use (perhaps by another perfeval): stop what uses it, or choose another port with " + portKey
+                        + " (environment variable " + env + ").", e);
             }
-            throw cannotListen(host, port, e);
+            throw cannotListen(host, port, hostKey, portKey, e);
         } catch (IOException e) {
-            throw cannotListen(host, port, e);
+            throw cannotListen(host, port, hostKey, portKey, e);
         }
     }
 
     /** A host not on this machine, a port below 1024 without the right, an unknown name. */
-    private static IOException cannotListen(String host, int port, IOException e) {
-        return new IOException("无法在 " + host + ":" + port + " 上提供网页（" + e.getMessage() + "）：请检查"
-                + " perfeval.http.host（本机的地址，如 127.0.0.1）和 perfeval.http.port（1024 以上的端口）。 Cannot serve"
-                + " on " + host + ":" + port + " (" + e.getMessage() + "): check perfeval.http.host (an address of this"
-                + " machine, such as 127.0.0.1) and perfeval.http.port (a port above 1023).", e);
+    private static IOException cannotListen(String host, int port, String hostKey, String portKey, IOException e) {
+        return new IOException("无法在 " + host + ":" + port + " 上提供网页（" + e.getMessage() + "）：请检查 " + hostKey
+                + "（本机的地址，如 127.0.0.1）和 " + portKey + "（1024 以上的端口）。 Cannot serve on " + host + ":" + port
+                + " (" + e.getMessage() + "): check " + hostKey + " (an address of this machine, such as 127.0.0.1) and "
+                + portKey + " (a port above 1023).", e);
     }
 
     /** One server for the business and management routes, on perfeval.http.host/port (NOTES-camel.md). */

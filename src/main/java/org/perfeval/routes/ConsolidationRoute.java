@@ -12,6 +12,7 @@ import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
 import org.quartz.CronExpression;
 
+import org.perfeval.SettingException;
 import org.perfeval.report.Consolidation;
 
 /**
@@ -50,7 +51,7 @@ public final class ConsolidationRoute extends RouteBuilder {
             CronExpression.validateExpression(cron.strip());
             return cron;
         } catch (ParseException e) {
-            throw new IllegalArgumentException("配置项 perfeval.consolidation.cron 不是有效的 Quartz cron 表达式：“" + cron
+            throw new SettingException("配置项 perfeval.consolidation.cron 不是有效的 Quartz cron 表达式：“" + cron
                     + "”（" + e.getMessage() + "）。格式为“秒 分 时 日 月 星期”，如每天凌晨2点为“0 0 2 * * ?”。 The setting"
                     + " perfeval.consolidation.cron is not a valid Quartz cron expression: '" + cron + "' (" + e.getMessage()
                     + "). Its fields are seconds, minutes, hours, day of month, month, day of week: '0 0 2 * * ?' is"

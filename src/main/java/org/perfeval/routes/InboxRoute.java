@@ -12,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFileFilter;
-import org.apache.camel.model.OnExceptionDefinition;
 
 import org.perfeval.ingest.InboxFileHandler;
 import org.perfeval.store.Database;
@@ -100,13 +99,10 @@ public final class InboxRoute extends RouteBuilder {
                 + (oneRun != null ? "&sendEmptyMessageWhenIdle=true" : "");
         // a failed exchange means the database or a folder failed: the file stays and is tried again
         errorHandler(defaultErrorHandler().logStackTrace(false).logExhaustedMessageHistory(false));
-        // InboxFileHandler has logged these with the file's name and when it is tried again: one line is enough
-        OnExceptionDefinition explained = onException(SQLException.class, IOException.class).handled(false)
-                .logExhausted(false);
+        // a one-off run does not wait for the database to come back: it stops, and the file stays
+        Processor stop = oneRun == null ? exchange -> { }
+                : exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         if (oneRun != null) {
-            // a one-off run does not wait for the database to come back: it stops, and the file stays
-            Processor stop = exchange -> oneRun.failed(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-            explained.process(stop);
             onException(Exception.class).handled(false).process(stop);
         }
         settleAge = Duration.ofMillis(Long.parseLong(
@@ -119,6 +115,8 @@ public final class InboxRoute extends RouteBuilder {
                     .process(exchange -> handler.refuseUntakeable(settleAge));
         }
         from(uri).routeId(ROUTE_ID)
+                // InboxFileHandler has logged these with the file's name and when it is tried again: one line is enough
+                .onException(SQLException.class, IOException.class).handled(false).logExhausted(false).process(stop).end()
                 .choice()
                     .when(body().isNull())
                         .process(exchange -> idle())

@@ -42,10 +42,12 @@ public final class BatchTransaction implements AutoCloseable {
     private static final String[] ROW_TABLES = {"budget_line", "ledger_line", "ledger_total", "indicator",
             "department_profile", "ingest_finding"};
     private static final String LEDGER_GROUP = "fiscal_year, dept_code, project_code, econ_class, fund_source";
-    /** Rows of table %1$s sharing a voucher with the batch bound to its parameter. */
+    /** An earlier voucher (o) of a month outside this file's first and last month, bound in that order. */
+    private static final String OTHER_MONTH = "(o.voucher_month < ? OR o.voucher_month > ?)";
     /** Joins ledger_voucher o to n on the voucher key, o being another file's. */
     private static final String SAME_VOUCHER = " ON o.dept_code = n.dept_code AND o.fiscal_year = n.fiscal_year"
             + " AND o.voucher_no = n.voucher_no AND o.batch_id <> n.batch_id";
+    /** Rows of table %1$s sharing a voucher with the batch bound to its parameter. */
     private static final String SHARED_VOUCHER = "EXISTS (SELECT 1 FROM ledger_voucher n WHERE n.batch_id = ?"
             + " AND n.dept_code = %1$s.dept_code AND n.fiscal_year = %1$s.fiscal_year AND n.voucher_no = %1$s.voucher_no)";
 
@@ -74,6 +76,8 @@ public final class BatchTransaction implements AutoCloseable {
      * toString branches on them; seen with -XX:+LogCompilation).
      */
     private final Map<LocalDate, String> dateTexts = new HashMap<>();
+    /** Log lines about what the commit did, written once it is done (a rolled-back file did nothing). */
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private long ledgerLinesAdded;
     private long ledgerLinesSummed;
 
@@ -343,6 +347,7 @@ public final class BatchTransaction implements AutoCloseable {
         CrashPoints.reach(CrashPoints.BEFORE_COMMIT);
         connection.commit();
         committed = true;
+        afterCommit.forEach(Runnable::run);
         return touched;
     }
 
@@ -437,12 +442,15 @@ public final class BatchTransaction implements AutoCloseable {
         if (idsBefore.get("ledger_line") == 0 && dialect.singleWriter()) {
             return; // no ledger line was stored before this file, and nobody else wrote since
         }
-        // each earlier file sharing vouchers with this one, and how many of them are dated in another month
+        // each earlier file sharing vouchers with this one, and how many of them are of a month this file does not cover
+        String[] months = monthsCovered();
         Map<Long, Long> earlier = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT o.batch_id,"
-                + " SUM(CASE WHEN o.voucher_month <> n.voucher_month THEN 1 ELSE 0 END) FROM ledger_voucher n"
+                + " SUM(CASE WHEN " + OTHER_MONTH + " THEN 1 ELSE 0 END) FROM ledger_voucher n"
                 + " JOIN ledger_voucher o" + SAME_VOUCHER + " WHERE n.batch_id = ? GROUP BY o.batch_id ORDER BY o.batch_id")) {
-            ps.setLong(1, batchId);
+            ps.setString(1, months[0]);
+            ps.setString(2, months[1]);
+            ps.setLong(3, batchId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     earlier.put(rs.getLong(1), rs.getLong(2));
@@ -452,7 +460,7 @@ public final class BatchTransaction implements AutoCloseable {
         for (Map.Entry<Long, Long> e : earlier.entrySet()) {
             long old = e.getKey();
             if (e.getValue() > 0) {
-                reportVouchersOfAnotherMonth(old, e.getValue());
+                reportVouchersOfAnotherMonth(old, e.getValue(), months);
             }
             deleteLedgerLines(old, true);
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ledger_voucher WHERE batch_id = ? AND "
@@ -469,35 +477,50 @@ public final class BatchTransaction implements AutoCloseable {
      * as SPEC §3.6 says, but they are dated in another month. Finance systems that number vouchers anew each month
      * (记-1 in January and in February) lose a month's spending that way when the months come in separate files.
      */
-    private void reportVouchersOfAnotherMonth(long earlierBatch, long vouchers) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT n.voucher_no, n.voucher_month, o.voucher_month,"
+    private void reportVouchersOfAnotherMonth(long earlierBatch, long vouchers, String[] months) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n.voucher_no, o.voucher_month,"
                 + " b.file_name FROM ledger_voucher n JOIN ledger_voucher o" + SAME_VOUCHER
                 + " JOIN ingest_batch b ON b.id = o.batch_id WHERE n.batch_id = ? AND o.batch_id = ?"
-                + " AND o.voucher_month <> n.voucher_month ORDER BY n.voucher_no LIMIT 1")) {
+                + " AND " + OTHER_MONTH + " ORDER BY n.voucher_no LIMIT 1")) {
             ps.setLong(1, batchId);
             ps.setLong(2, earlierBatch);
+            ps.setString(3, months[0]);
+            ps.setString(4, months[1]);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return;
                 }
                 String example = rs.getString(1);
-                String month = rs.getString(2);
-                String earlierMonth = rs.getString(3);
-                String earlierFile = rs.getString(4);
-                LOG.warn("《{}》有 {} 个凭证号与较早文件《{}》中另一月份的凭证相同（如“{}”：{} 与 {}），那些凭证的明细行已按规则被替换；"
+                String month = chineseMonth(months[0]) + (months[0].equals(months[1]) ? "" : "至" + chineseMonth(months[1]));
+                String earlierMonth = chineseMonth(rs.getString(2));
+                String earlierFile = rs.getString(3);
+                afterCommit.add(() -> LOG.warn("《{}》有 {} 个凭证号与较早文件《{}》中另一月份的凭证相同（如“{}”：{} 与 {}），那些凭证的明细行已按规则被替换；"
                         + "如果凭证按月编号，请导出全年一个文件，或让凭证号包含月份。 {} vouchers of '{}' have the numbers of"
                         + " vouchers of another month in the earlier '{}' (such as '{}': {} and {}) and replaced their lines,"
                         + " as vouchers do; if the vouchers are numbered anew each month, export the whole year as one file or"
                         + " put the month into the voucher numbers.", fileName, vouchers, earlierFile, example, month,
-                        earlierMonth, vouchers, fileName, earlierFile, example, month, earlierMonth);
+                        earlierMonth, vouchers, fileName, earlierFile, example, month, earlierMonth));
                 addFinding("VOUCHER_NUMBER_REUSED", "warning", null, "《" + fileName + "》中有" + vouchers
                         + "个凭证号与较早文件《" + earlierFile + "》中另一月份的凭证相同（如凭证号“" + example + "”：本文件为"
-                        + chineseMonth(month) + "，《" + earlierFile + "》为" + chineseMonth(earlierMonth)
+                        + month + "，《" + earlierFile + "》为" + earlierMonth
                         + "），按“同一凭证以较新文件为准”的规则，《" + earlierFile + "》中这些凭证的明细行已被替换，其支出不再计入。"
                         + "如果财务系统每月重新编号凭证，请导出全年一个文件，或让凭证号包含月份（如“01-记-1”）后重新放入 inbox");
                 finding.executeBatch();
             }
         }
+    }
+
+    /**
+     * The first and last month of this file's voucher dates, yyyy-MM; a file without dates covers none. An earlier
+     * voucher of a month within them is in this file's period (a cumulative export holds it again), one outside them
+     * is lost when replaced.
+     */
+    private String[] monthsCovered() {
+        LocalDate first = dateTexts.keySet().stream().min(LocalDate::compareTo).orElse(null);
+        LocalDate last = dateTexts.keySet().stream().max(LocalDate::compareTo).orElse(null);
+        // without dates nothing can be told: NULL makes the comparison false
+        return first == null ? new String[] {null, null} : new String[] {YearMonth.from(first).toString(),
+                YearMonth.from(last).toString()};
     }
 
     /** {@code 2024-02} as {@code 2024年2月}. */

@@ -76,7 +76,8 @@ class HttpPortTest {
             Settings settings = withConfig("perfeval.http.port = " + free + "\ncamel.server.port = "
                     + taken.getLocalPort() + "\n");
             IOException e = assertThrows(IOException.class, () -> Observability.requireServablePorts(settings));
-            assertTrue(e.getMessage().contains(":" + taken.getLocalPort() + " 已被占用"), e.getMessage());
+            assertTrue(e.getMessage().contains(":" + taken.getLocalPort() + " 已被占用") && e.getMessage().contains(
+                    "choose another port with camel.server.port (environment variable CAMEL_SERVER_PORT)"), e.getMessage());
         }
     }
 
@@ -90,6 +91,15 @@ class HttpPortTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Observability.requireServablePorts(settings));
         assertTrue(e.getMessage().contains("camel.management.port 应为整数"), e.getMessage());
+    }
+
+    @Test
+    void aManagementPortOtherThanTheServersIsRefused() throws IOException {
+        Settings settings = withConfig("perfeval.http.port = 18080\ncamel.management.port = 18556\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Observability.requireServablePorts(settings));
+        assertTrue(e.getMessage().contains("camel.management.port（18556）应与网页服务的端口 perfeval.http.port（18080）相同")
+                && e.getMessage().contains("serves every page on one port"), e.getMessage());
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.perfeval.report.ReportService;
 import org.perfeval.routes.ConsolidationRoute;
 import org.perfeval.routes.InboxRoute;
 import org.perfeval.routes.ReportRoute;
+import org.perfeval.store.Database;
 
 /** {@code java -jar perfeval.jar COMMAND}: the commands of SPEC §2. */
 public final class Main {
@@ -209,6 +210,15 @@ public final class Main {
     /** Runs the Camel application: until SIGTERM ({@code run}), or until the inbox is empty ({@code once}). */
     private static int camel(Settings settings, boolean once) throws Exception {
         Services services = Services.create(settings);
+        // one service per SQLite database: a second run would poll the same inbox into the same file
+        try (Database.NamedLock onlyService = once ? () -> { } : services.database().holdAsOnlyService()) {
+            return camel(settings, services, once);
+        } finally {
+            services.close();
+        }
+    }
+
+    private static int camel(Settings settings, Services services, boolean once) throws Exception {
         boolean reportsLeft = services.queueLeftOverReports();
         org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
         camel.setDefaultPropertyPlaceholderLocation("false");
@@ -246,12 +256,10 @@ public final class Main {
             // not for a run with nothing to do: it would end before the warm-up helps, which then only costs CPU
             services.reports().warmUpInBackground();
         }
-        try (services) {
-            if (!once) {
-                addServiceRoutes(camel, services, settings);
-            }
-            camel.run();
+        if (!once) {
+            addServiceRoutes(camel, services, settings);
         }
+        camel.run();
         return services.filesFailed() > 0 || failed[0] ? FAILED : OK;
     }
 

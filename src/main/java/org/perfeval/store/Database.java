@@ -3,6 +3,7 @@ package org.perfeval.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -222,6 +223,41 @@ public final class Database implements AutoCloseable {
                 ps.execute();
             } finally {
                 local.unlock();
+            }
+        };
+    }
+
+    /**
+     * For {@code run} on a SQLite file: held while the service runs, refused when another process holds it. Several
+     * services belong on PostgreSQL (README "Several nodes"); with it nothing is held.
+     *
+     * @throws IOException another {@code run} uses the file, said in both languages
+     */
+    public NamedLock holdAsOnlyService() throws IOException {
+        if (dialect.sessionLock() != null || file == null) {
+            return () -> { };
+        }
+        Path lockFile = lockFile("perfeval-run");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            held = null;
+        }
+        if (held == null) {
+            channel.close();
+            throw new IOException("另一个 perfeval run 正在使用数据库 " + file + "：SQLite 只允许一个服务。请先停止它，或让多个节点"
+                    + "共用 PostgreSQL（见 README“Several nodes”）。 Another perfeval run is using the database " + file
+                    + ": SQLite allows one service. Stop it first, or share a PostgreSQL database between nodes (README,"
+                    + " \"Several nodes\").");
+        }
+        FileLock taken = held;
+        return () -> {
+            try (channel) {
+                taken.release();
+            } catch (IOException e) {
+                throw lockFileProblem(lockFile, e);
             }
         };
     }

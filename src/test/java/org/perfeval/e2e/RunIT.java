@@ -1,6 +1,9 @@
 package org.perfeval.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.perfeval.e2e.E2eHome.csvLine;
 
 import java.io.IOException;
@@ -45,6 +48,30 @@ class RunIT {
             assertEquals(Set.of("budget.csv", "ledger-1.csv", "ledger-2.csv"),
                     E2eHome.fileNames(home.datedFolder(".done")));
             service.stop(); // SIGTERM: gone within 30 s, status 0 or 143
+        }
+    }
+
+    @Test
+    void aSecondRunOnTheSameSqliteDatabaseIsRefusedWhileTheFirstRuns() throws Exception {
+        assumeFalse(E2eDatabase.postgres(), "several nodes share a PostgreSQL database");
+        E2eHome home = E2eHome.in(temp);
+        Files.createDirectories(home.inbox());
+        try (ServiceRun service = ServiceRun.start(home, JarRunner.create())) {
+            JarRunner.Result second = JarRunner.create().env("PERFEVAL_HTTP_PORT", Integer.toString(ServiceRun.freePort()))
+                    .run(home.dir(), "run");
+            second.assertExit(1);
+            assertTrue(second.output().contains("另一个 perfeval run 正在使用数据库")
+                    && second.output().contains("SQLite allows one service"), second::describe);
+            assertFalse(second.output().contains("\tat "), second::describe);
+            // the first goes on: a file dropped now is still ingested
+            home.dropCsv("budget.csv", 1, List.of(OnceIT.BUDGET_HEADER,
+                    csvLine("2024", "660001", "运行局", "P001", "项目一", "项目支出", "10,000.00", "10,000.00")));
+            service.await("the first run ingests on", () -> Files.notExists(home.inbox().resolve("budget.csv")));
+            service.stop();
+        }
+        // once it is gone, a run may start again
+        try (ServiceRun again = ServiceRun.start(home, JarRunner.create())) {
+            again.stop();
         }
     }
 

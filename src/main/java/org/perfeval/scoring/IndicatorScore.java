@@ -32,4 +32,9 @@ public record IndicatorScore(Indicator indicator, String level1, BigDecimal weig
     public boolean met() {
         return attainment == Attainment.MET;
     }
+
+    /** Whether the line earned its whole 分值: met, or a 定性 indicator the department gave full marks. */
+    public boolean fullMarks() {
+        return score != null && scaledWeight != null && score.compareTo(scaledWeight) >= 0;
+    }
 }

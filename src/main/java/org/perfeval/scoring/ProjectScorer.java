@@ -148,7 +148,7 @@ public final class ProjectScorer {
                 assessment.attainment(), manualUsed, explanation, reading.problem());
         if (line.attainment() == Attainment.UNREADABLE) {
             issues.add(new ScoringIssue(Kind.UNREADABLE_INDICATOR, line));
-        } else if (!line.met() && Text.isBlank(indicator.deviationReason())) {
+        } else if (!line.met() && !line.fullMarks() && Text.isBlank(indicator.deviationReason())) {
             issues.add(new ScoringIssue(Kind.MISSING_DEVIATION_REASON, line));
         }
         if (deviates) {

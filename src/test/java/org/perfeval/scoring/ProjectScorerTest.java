@@ -317,6 +317,18 @@ class ProjectScorerTest {
         assertEquals(missing, kinds(s).contains(Kind.MISSING_DEVIATION_REASON), kinds(s).toString());
     }
 
+    /** 零事故 against 无安全事故 is 未达成 by the words, but the department's full 自评得分 stands: nothing to explain. */
+    @Test
+    void aQualitativeIndicatorGivenFullMarksNeedsNoDeviationReason() {
+        ProjectScore s = score(ind(OUTPUT, "零事故", "无安全事故").weight("50").manual("50").reason(""),
+                ind(BENEFIT, "≥1", "1").weight("30"), ind(SATISFACTION, "≥1", "1").weight("10"));
+        assertScore("50.00", s.lines().get(0).score());
+        assertFalse(kinds(s).contains(Kind.MISSING_DEVIATION_REASON), kinds(s).toString());
+        ProjectScore partly = score(ind(OUTPUT, "零事故", "无安全事故").weight("50").manual("40").reason(""),
+                ind(BENEFIT, "≥1", "1").weight("30"), ind(SATISFACTION, "≥1", "1").weight("10"));
+        assertTrue(kinds(partly).contains(Kind.MISSING_DEVIATION_REASON), kinds(partly).toString());
+    }
+
     @Test
     void aProjectWithoutIndicatorsIsNotGraded() {
         ProjectScore s = scorer.score(project("P9", "无指标项目", "100000", "50000"), List.of());

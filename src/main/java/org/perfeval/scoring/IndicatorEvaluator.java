@@ -263,10 +263,28 @@ public final class IndicatorEvaluator {
     private BigDecimal inUnitOf(Quantity actual, String targetUnit) {
         Unit from = units.get(actual.unit());
         Unit to = units.get(targetUnit);
-        if (from == null || to == null || from.group() != to.group() || from.equals(to)) {
-            return actual.number();
+        if (from != null && to != null && from.group() == to.group()) {
+            return from.equals(to) ? actual.number()
+                    : actual.number().multiply(from.factor()).divide(to.factor(), MathContext.DECIMAL128);
         }
-        return actual.number().multiply(from.factor()).divide(to.factor(), MathContext.DECIMAL128);
+        // 万人次 and 人次, 万亩 and 亩: the same unit, one of them counted in 万 or 亿
+        String fromBase = withoutMagnitude(actual.unit());
+        String toBase = withoutMagnitude(targetUnit);
+        if (!fromBase.isEmpty() && fromBase.equals(toBase)) {
+            return actual.number().multiply(magnitude(actual.unit())).divide(magnitude(targetUnit), MathContext.DECIMAL128);
+        }
+        return actual.number();
+    }
+
+    private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
+    private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
+
+    private static BigDecimal magnitude(String unit) {
+        return unit.startsWith("亿") ? YI : unit.startsWith("万") ? WAN : BigDecimal.ONE;
+    }
+
+    private static String withoutMagnitude(String unit) {
+        return unit.startsWith("亿") || unit.startsWith("万") ? unit.substring(1) : unit;
     }
 
     private static Assessment assessDeadline(Deadline target, LocalDate actual) {

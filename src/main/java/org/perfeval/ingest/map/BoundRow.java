@@ -260,9 +260,9 @@ public final class BoundRow {
             return null;
         }
         try {
-            // a workbook cell formatted as a percentage arrives as 50% (WorkbookCells): the number it holds is 0.5
-            return s.endsWith("%") ? new BigDecimal(s.substring(0, s.length() - 1).strip()).movePointLeft(2)
-                    : new BigDecimal(s.replace("分", "").strip());
+            // 权重 50%, typed so or a workbook cell formatted as a percentage (WorkbookCells): 50 of 100 points, as
+            // people read a form's weights; the rescaling to 90 follows (SPEC §6.1)
+            return new BigDecimal(s.replace("分", "").replace("%", "").strip());
         } catch (NumberFormatException e) {
             throw reject(field, "应为数字，如 25 或 12.5。 Expected a number such as 25 or 12.5.");
         }

@@ -254,7 +254,7 @@ class KindMappingTest extends IngestHomeTest {
                 line("单位编码", "项目编码", "一级指标", "三级指标", "年度指标值", "指标方向", "分值"),
                 line("D01", "P001", "满意度", "满意度", "≥90%", "", "10"),
                 line("D01", "P001", "效益", "节约", "≤55.26万元", "反向", "12.5分"),
-                // a weight cell formatted 0% in a workbook arrives as 50% (WorkbookCells): it holds 0.5
+                // 权重 50%, or a weight cell formatted 0% in a workbook (WorkbookCells): 50 points
                 line("D01", "P001", "产出", "数量", "≥1", "", "50%")));
         List<Map<String, Object>> rows = home.query("SELECT * FROM indicator ORDER BY source_row");
         assertEquals("满意度指标", rows.get(0).get("level1"));
@@ -263,7 +263,7 @@ class KindMappingTest extends IngestHomeTest {
         assertEquals("≤", rows.get(1).get("direction"));
         assertEquals("≤55.26万元", rows.get(1).get("target"));
         assertEquals("12.5", rows.get(1).get("weight"));
-        assertEquals("0.50", rows.get(2).get("weight"));
+        assertEquals("50", rows.get(2).get("weight"));
     }
 
     // ------------------------------------------------------------------ profile

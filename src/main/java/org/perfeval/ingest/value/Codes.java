@@ -84,7 +84,8 @@ public final class Codes {
 
     /**
      * A code written with its name in one cell, as accounting systems export their 辅助核算 items:
-     * {@code 2024006 补充耕地问题整改}, {@code [2024006]补充耕地问题整改}, {@code 【901001】某某局}. Only when the name
+     * {@code 2024006 补充耕地问题整改}, {@code [2024006]补充耕地问题整改}, {@code 【901001】某某局},
+     * {@code 2024004补充耕地}, {@code 2024002-不动产登记}. Only when the name
      * begins with a Chinese character and has two characters at least, and the code has three characters at least, a
      * digit among them, and no Chinese: {@code ZX2024-001}, {@code 渌国土2024-01} or {@code (1)办公经费} stay whole;
      * null otherwise. The input is a {@linkplain #normalize normalised} code.
@@ -99,6 +100,13 @@ public final class Codes {
             if (Character.isWhitespace(code.charAt(i))) {
                 return labelled(code.substring(0, i), Text.strip(code.substring(i)));
             }
+        }
+        // 2024004补充耕地, 2024002-不动产登记: letters and digits, then at most one separator, then the Chinese name
+        int codeEnd = alnumRun(code, 0);
+        int nameStart = codeEnd < code.length() && isSeparator(code.charAt(codeEnd)) ? codeEnd + 1 : codeEnd;
+        if (codeEnd > 0 && nameStart < code.length() && Character.isIdeographic(code.codePointAt(nameStart))
+                && "年月日号".indexOf(code.charAt(nameStart)) < 0) { // 2024年项目01 is a code with a year in it
+            return labelled(code.substring(0, codeEnd), code.substring(nameStart));
         }
         return null;
     }

@@ -95,6 +95,8 @@ class CodesTest {
             "[2024006]补充耕地问题整改     | 2024006    | 补充耕地问题整改",
             "【901001】某某局              | 901001     | 某某局",
             "ZX2024-001 土地整理           | ZX2024-001 | 土地整理",
+            "2024004补充耕地               | 2024004    | 补充耕地",
+            "2024002-不动产登记            | 2024002    | 不动产登记",
     })
     void findsACodeWrittenWithItsName(String code, String expectedCode, String name) {
         assertEquals(new CodeAndName(expectedCode, name), Codes.labelledCode(code));
@@ -102,7 +104,8 @@ class CodesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2024006", "ZX2024-001", "渌国土2024-01 项目", "P 001", "ABC 项目", "2024006 Project",
-            "2024年项目01", "[甲]项目", "2024006 ", "(1)办公经费", "0012 收", "12 办公费"})
+            "2024年项目01", "[甲]项目", "2024006 ", "(1)办公经费", "0012 收", "12 办公费", "12办公费", "2024-001补充耕地",
+            "2024年度项目"})
     void leavesOtherCodesWhole(String code) {
         org.junit.jupiter.api.Assertions.assertNull(Codes.labelledCode(code));
     }

@@ -18,13 +18,16 @@ import java.time.LocalDate;
  *       1900-02-29 that never existed as serial 60: serials below it are one day later than a plain
  *       count from 1899-12-30 would give, and 60 itself is rejected. Any whole number of up to
  *       seven digits is taken as a serial, so a bare {@code 2024} is 1905-07-16; four digits with a
- *       point ({@code 2024.5}) are read as year.month.day and rejected as incomplete.</li>
+ *       point ({@code 2024.5}) are read as year.month.day and rejected as incomplete. A serial with a fraction has
+ *       four digits or more and no leading zero: {@code 01.05} and {@code 12.31} (month.day) are rejected.</li>
  * </ul>
  * Dates that do not exist ({@code 2024-02-30}) and blank cells are a {@link ValueException}.
  */
 public final class Dates {
 
     private static final int MAX_SERIAL = 2_958_465;
+    /** A serial with a fraction has at least 4 digits (1902 onwards): 1.05 and 12.31 are a month and a day. */
+    private static final int MIN_FRACTION_SERIAL_DIGITS = 4;
     private static final int FAKE_LEAP_DAY = 60;
     private static final LocalDate EPOCH_BEFORE_LEAP_DAY = LocalDate.of(1899, 12, 31);
     private static final LocalDate EPOCH_AFTER_LEAP_DAY = LocalDate.of(1899, 12, 30);
@@ -54,7 +57,9 @@ public final class Dates {
         if (run == 4) {
             return fromYearMonthDay(raw, s);
         }
-        if (run <= 7 && run > 0 && s.charAt(run) == '.' && run + 1 < n && digitRun(s, run + 1) == n - run - 1) {
+        // a serial with a time of day; 01.05 or 12.31 (month.day, as some ledgers print dates) is no serial
+        if (run <= 7 && run >= MIN_FRACTION_SERIAL_DIGITS && s.charAt(0) != '0' && s.charAt(run) == '.' && run + 1 < n
+                && digitRun(s, run + 1) == n - run - 1) {
             return fromSerial(raw, number(s, 0, run));
         }
         throw unreadable(raw);

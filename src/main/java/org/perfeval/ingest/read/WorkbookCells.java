@@ -16,7 +16,8 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 /**
  * Turns spreadsheet cells into the text a user sees, for XLSX (streaming) and XLS alike:
  * <ul>
- *   <li>formulas: their cached value, converted like a constant of that type;</li>
+ *   <li>formulas: their cached value, converted like a constant of that type; blank when a program that does
+ *       not calculate saved them with an empty one;</li>
  *   <li>numbers: as Excel displays them in the General format (15 significant digits, so a stored
  *       {@code 0.30000000000000004} is {@code 0.3}), never in exponent form, no trailing {@code .0};</li>
  *   <li>whole numbers in a zero-padded format such as {@code 0000000} (how codes typed as numbers keep
@@ -41,9 +42,18 @@ final class WorkbookCells {
 
     static String text(Cell cell) {
         CellType type = cell.getCellType();
-        if (type == CellType.FORMULA) {
-            type = cell.getCachedFormulaResultType();
+        if (type != CellType.FORMULA) {
+            return text(cell, type);
         }
+        try {
+            return text(cell, cell.getCachedFormulaResultType());
+        } catch (NumberFormatException e) {
+            // a workbook saved by a program that does not calculate (openpyxl) has <v/>: no value, a blank cell
+            return "";
+        }
+    }
+
+    private static String text(Cell cell, CellType type) {
         return switch (type) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)

@@ -157,6 +157,22 @@ abstract class WorkbookReaderContract {
         assertEquals(List.of(), v.cells("空"));
     }
 
+    /** A workbook written by a program that does not calculate (openpyxl, POI) has formulas without a cached value. */
+    @Test
+    void aFormulaNeverCalculatedIsBlankNotADamagedWorkbook() throws Exception {
+        Workbook wb = newWorkbook();
+        Sheet sheet = wb.createSheet("预算");
+        sheet.createRow(0).createCell(0).setCellValue(100);
+        sheet.createRow(1).createCell(0).setCellValue(200);
+        Row total = sheet.createRow(2);
+        total.createCell(0).setCellFormula("SUM(A1:A2)");
+        total.createCell(1).setCellValue("合计");
+        RecordingVisitor v = read(save(wb, "uncalculated"));
+        List<String> last = v.cells("预算").get(2);
+        assertTrue(last.get(0).isEmpty() || last.get(0).equals("0"), last::toString);
+        assertEquals("合计", last.get(1));
+    }
+
     @Test
     void mergedCellsOfEachSheetArriveBeforeItsRows() throws Exception {
         Workbook wb = newWorkbook();

@@ -1,5 +1,7 @@
 package org.perfeval.ingest.read;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,6 +21,8 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,36 @@ class XlsxTableReaderTest extends WorkbookReaderContract {
             }
         }
         return target;
+    }
+
+    /** openpyxl writes a formula it cannot calculate with an empty cached value, {@code <v />}. */
+    @Test
+    void aFormulaWithAnEmptyCachedValueIsBlank() throws Exception {
+        Workbook wb = newWorkbook();
+        Sheet sheet = wb.createSheet("预算");
+        sheet.createRow(0).createCell(0).setCellValue(100);
+        Row total = sheet.createRow(1);
+        total.createCell(0).setCellFormula("SUM(A1:A1)");
+        total.createCell(1).setCellValue("合计");
+        Path written = save(wb, "formula");
+        Path emptied = written.resolveSibling("formula-emptied.xlsx");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(written.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(emptied))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().startsWith("xl/worksheets/")) {
+                    String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    assertTrue(xml.contains("<f>SUM(A1:A1)</f>"), xml);
+                    bytes = xml.replaceAll("<c r=\"A2\"[^>]*>.*?</c>", "<c r=\"A2\"><f>SUM(A1:A1)</f><v /></c>")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        RecordingVisitor v = read(emptied);
+        assertEquals(List.of("", "合计"), v.cells("预算").get(1));
     }
 
     @Test

@@ -102,14 +102,18 @@ public final class FiguresStore {
     public record FileFinding(String code, String severity, String fileName, Integer sourceRow, String message) {
     }
 
-    /** The file findings of every file that contributed rows to the department-year. */
+    /**
+     * The file findings of every file that contributes rows to the department-year. A ledger whose lines later files
+     * replaced all (a cumulative export after a single month's) contributes none: its findings no longer hold.
+     */
     public List<FileFinding> fileFindings(DeptYear key) throws SQLException {
         List<FileFinding> findings = new ArrayList<>();
         String contributing = "SELECT batch_id FROM %s WHERE fiscal_year = ? AND dept_code = ?";
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement("SELECT f.code, f.severity, b.file_name, f.source_row, f.message"
                      + " FROM ingest_finding f JOIN ingest_batch b ON b.id = f.batch_id WHERE f.batch_id IN ("
-                     + String.format(contributing, "ledger_total") + " UNION " + String.format(contributing, "budget_line")
+                     + String.format(contributing, "ledger_total") + " GROUP BY batch_id HAVING SUM(lines) > 0"
+                     + " UNION " + String.format(contributing, "budget_line")
                      + " UNION " + String.format(contributing, "indicator") + " UNION "
                      + String.format(contributing, "department_profile") + ") ORDER BY f.batch_id, f.source_row")) {
             for (int i = 0; i < 4; i++) {

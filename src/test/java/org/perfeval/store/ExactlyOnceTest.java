@@ -307,6 +307,8 @@ class ExactlyOnceTest {
                 entry("D01", "2024-02-04", "记-2", "P1", "20")));
         assertEquals(27_000L, spent("P1"));
         assertEquals(0, home.number("SELECT COUNT(*) FROM ingest_finding WHERE batch_id = ?", both.batchId()));
+        // and the February file, whose lines it replaced all, no longer says that January's were lost
+        assertEquals(List.of(), figures.fileFindings(D01));
     }
 
     @Test

@@ -235,24 +235,6 @@ public final class BoundRow {
         }
     }
 
-    /**
-     * The date of separate 月 and 日 columns in {@code year}, as 用友 and 金蝶 account books print it ({@code 3 | 5},
-     * {@code 03 | 05}, {@code 3月 | 5日}); null when either is blank or absent.
-     */
-    public LocalDate dateInYear(int year, String monthField, String dayField) throws RowRejection {
-        String month = raw(monthField).strip().replaceAll("[月\\s]+$", "");
-        String day = has(dayField) ? raw(dayField).strip().replaceAll("[日号\\s]+$", "") : "";
-        if (month.isEmpty() || day.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.of(year, Integer.parseInt(Text.halfWidth(month)), Integer.parseInt(Text.halfWidth(day)));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw reject(monthField, "月“" + month + "”、日“" + day + "”不是" + year + "年中存在的日期。 Month '" + month
-                    + "' and day '" + day + "' are no date of " + year + ".");
-        }
-    }
-
     /** A whole number such as a headcount; null when blank. */
     public Integer count(String field) throws RowRejection {
         String s = raw(field).strip();

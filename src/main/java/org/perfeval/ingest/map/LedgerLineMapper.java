@@ -16,9 +16,6 @@ final class LedgerLineMapper implements RecordMapper<LedgerLine> {
         String project = row.requiredCode("project_code");
         LocalDate date = row.date("voucher_date");
         int year = row.fiscalYear(date);
-        if (date == null && row.has("voucher_month")) {
-            date = row.dateInYear(year, "voucher_month", "voucher_day");
-        }
         BigDecimal amount = row.has("amount")
                 ? row.amount("amount")
                 : row.amount("debit").subtract(row.has("credit") ? row.amount("credit") : BigDecimal.ZERO);

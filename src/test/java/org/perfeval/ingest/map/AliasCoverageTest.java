@@ -76,9 +76,6 @@ class AliasCoverageTest {
                     Map.entry("fiscal_year", new Probe("2023", "fiscal_year", "2023")),
                     Map.entry("dept_code", new Probe("", "dept_code", "")),
                     Map.entry("voucher_date", new Probe("2023/3/5", "voucher_date", "2023-03-05")),
-                    // 月 and 日 make the date in the file name's year
-                    Map.entry("voucher_month", new Probe("3", "voucher_date", "2024-03-05", ordered("voucher_day", "5"))),
-                    Map.entry("voucher_day", new Probe("5", "voucher_date", "2024-03-05", ordered("voucher_month", "03月"))),
                     Map.entry("voucher_no", new Probe("记-0012", "voucher_no", "记-0012")),
                     Map.entry("entry_no", new Probe("3", "entry_no", "3")),
                     Map.entry("project_code", new Probe("0777", "project_code", "0777")),

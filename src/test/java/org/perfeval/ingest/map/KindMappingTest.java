@@ -194,28 +194,6 @@ class KindMappingTest extends IngestHomeTest {
                 .stream().map(r -> r.get("econ_class")).toList());
     }
 
-    /** 用友 and 金蝶 account books: 年 | 月 | 日 columns and 凭证号数 / 凭证字号 for the voucher. */
-    @Test
-    void anAccountBooksYearMonthAndDayColumnsMakeTheVoucherDate() throws Exception {
-        home.ingestOk(home.csv("明细账.csv",
-                line("年", "月", "日", "凭证号数", "单位编码", "项目编码", "摘要", "借方"),
-                line("2024", "1", "5", "记-0001", "D01", "P001", "付办公费", "100"),
-                line("2024", "03月", "09日", "记-0001", "D01", "P001", "付印刷费", "50")));
-        assertEquals(List.of("2024-01-05", "2024-03-09"), home.query("SELECT voucher_date FROM ledger_line ORDER BY"
-                + " source_row").stream().map(r -> r.get("voucher_date")).toList());
-        assertEquals(List.of("记-0001", "记-0001"), home.query("SELECT voucher_no FROM ledger_line ORDER BY source_row")
-                .stream().map(r -> r.get("voucher_no")).toList());
-        assertEquals(2024, home.number("SELECT MIN(fiscal_year) FROM ledger_line"));
-
-        IngestOutcome kingdee = home.ingest(home.csv("金蝶明细账.csv",
-                line("年度", "月", "日", "凭证字号", "单位编码", "项目编码", "借方"),
-                line("2024", "2", "30", "记-1", "D01", "P001", "10")));
-        assertEquals(List.of("2", "月"), home.rejects("金蝶明细账.csv").get(1).subList(0, 2));
-        assertTrue(home.rejects("金蝶明细账.csv").get(1).get(3).contains("不是2024年中存在的日期"),
-                home.rejects("金蝶明细账.csv").toString());
-        assertEquals(Status.FAILED, kingdee.status(), "its only row is rejected");
-    }
-
     @Test
     void codesStayText() throws Exception {
         Path file = home.workbook().sheet("明细")

@@ -16,8 +16,9 @@ import org.apache.poi.ss.util.NumberToTextConverter;
 /**
  * Turns spreadsheet cells into the text a user sees, for XLSX (streaming) and XLS alike:
  * <ul>
- *   <li>formulas: their cached value, converted like a constant of that type; blank when a program that does
- *       not calculate saved them with an empty one;</li>
+ *   <li>formulas: their cached value, converted like a constant of that type; one that a program which does
+ *       not calculate saved with an empty value reads as {@link #UNCALCULATED} and its formula, which no amount
+ *       reads, so that its row is rejected rather than counted as 0;</li>
  *   <li>numbers: as Excel displays them in the General format (15 significant digits, so a stored
  *       {@code 0.30000000000000004} is {@code 0.3}), never in exponent form, no trailing {@code .0};</li>
  *   <li>whole numbers in a zero-padded format such as {@code 0000000} (how codes typed as numbers keep
@@ -34,6 +35,8 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  */
 final class WorkbookCells {
 
+    /** What a formula without a calculated value reads as: the rejects file shows it, and what to do. */
+    static final String UNCALCULATED = "（公式未计算，请用 Excel 打开并保存后重新导出）=";
     private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
@@ -48,8 +51,9 @@ final class WorkbookCells {
         try {
             return text(cell, cell.getCachedFormulaResultType());
         } catch (NumberFormatException e) {
-            // a workbook saved by a program that does not calculate (openpyxl) has <v/>: no value, a blank cell
-            return "";
+            // a workbook saved by a program that does not calculate (openpyxl) has <v/>: no value. Not blank, which
+            // counts as 0 in an amount: a text that no amount or code reads, so the row is rejected with it
+            return UNCALCULATED + cell.getCellFormula();
         }
     }
 

@@ -69,18 +69,37 @@ final class ChineseNumerals {
     private static String convertAt(String s, int start) {
         boolean percent = s.startsWith(PERCENT, start);
         int from = percent ? start + PERCENT.length() : start;
-        int end = from;
-        while (end < s.length() && isNumeral(s.charAt(end))) {
-            end++;
-        }
-        if (end == from || !isMeasured(s.substring(end)) || s.substring(from, end).chars().allMatch(c -> c == '零' || c == '〇')) {
+        int end = numeralsEnd(s, from);
+        if (end == from || s.substring(from, end).chars().allMatch(c -> c == '零' || c == '〇')) {
             return null; // 零事故 is a 定性 aim, not a count of 0
         }
         Integer value = value(s.substring(from, end));
         if (value == null) {
             return null;
         }
-        return s.substring(0, start) + value + (percent ? "%" : "") + s.substring(end);
+        long number = value;
+        int rest = end;
+        // 一万五千: the numerals after 万 count in ones; 十万 alone keeps 万 as its unit
+        int tailEnd = end < s.length() && s.charAt(end) == '万' ? numeralsEnd(s, end + 1) : end;
+        if (tailEnd > end + 1) {
+            Integer tail = value(s.substring(end + 1, tailEnd));
+            if (tail != null) {
+                number = value * 10_000L + tail;
+                rest = tailEnd;
+            }
+        }
+        if (!isMeasured(s.substring(rest))) {
+            return null;
+        }
+        return s.substring(0, start) + number + (percent ? "%" : "") + s.substring(rest);
+    }
+
+    private static int numeralsEnd(String s, int from) {
+        int end = from;
+        while (end < s.length() && isNumeral(s.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** What follows a number: nothing, a percent sign, or a measure word (万 and 亿 before one). */
@@ -107,7 +126,11 @@ final class ChineseNumerals {
      * 一百二 = 120 (the unit below understood); null for a run that is no number (两两十, 十十).
      */
     private static Integer value(String numerals) {
+        // 一〇五 digit by digit; 三四场 and 两三个 are a rough count, no number
         if (numerals.length() > 1 && numerals.chars().noneMatch(c -> c == '十' || c == '百' || c == '千')) {
+            if (numerals.chars().noneMatch(c -> c == '〇' || c == '零') || numerals.indexOf('两') >= 0) {
+                return null;
+            }
             int value = 0;
             for (int i = 0; i < numerals.length(); i++) {
                 char c = numerals.charAt(i);

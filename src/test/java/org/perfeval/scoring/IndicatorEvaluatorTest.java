@@ -132,7 +132,7 @@ class IndicatorEvaluatorTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"达到预期", "有效提升", "通过验收", "无拖欠", "有效遏制", "一般", "一致好评", "不低于上年",
             "三公经费只减不增", "两两相比", "四好农村路建设达标",
-            "零事故", "十分满意", "一级", "一站式服务", "一次性告知", "不超过三公经费预算"})
+            "零事故", "十分满意", "一级", "一站式服务", "一次性告知", "不超过三公经费预算", "不少于三四场", "两三个"})
     void textTargetsAreQualitative(String text) throws UnreadableValueException {
         assertEquals(new Qualitative(text), target(text));
     }
@@ -187,6 +187,7 @@ class IndicatorEvaluatorTest {
             "≥1万人       | 10000人    | 1      | MET",
             "≥一百二人    | 60人       | 0.5    | NOT_MET",
             "≥一〇五户    | 105户      | 1      | MET",
+            "≥一万五千人次 | 12000人次 | 0.8    | NOT_MET",
     })
     void quantities(String target, String actual, String share, Attainment attainment) throws UnreadableValueException {
         Assessment a = assess(target, null, actual);

@@ -6,6 +6,7 @@ import static org.perfeval.scoring.Numbers.plain;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,27 +156,36 @@ public final class FindingDetector {
     }
 
     /**
-     * One INDICATORS_WITHOUT_PROJECT finding per project code that has indicators but neither a budget nor ledger
-     * lines: its indicators are stored but take part in no score, most often because the 绩效目标表 writes the
-     * project's code differently from the budget.
+     * One INDICATORS_WITHOUT_PROJECT finding per code whose indicators take part in no score: a code with neither a
+     * budget nor ledger lines (most often the 绩效目标表 writes it differently from the budget), or a 基本支出 line,
+     * which is not scored.
      */
     public List<Finding> indicatorsWithoutProject(DepartmentFigures figures, List<Indicator> indicators) {
-        Set<String> projects = new HashSet<>();
-        figures.projects().forEach(p -> projects.add(p.code()));
+        Set<String> scored = new HashSet<>();
+        figures.spendingProjects().forEach(p -> scored.add(p.code()));
+        Map<String, ProjectFigures> basic = new HashMap<>();
+        figures.projects().forEach(p -> basic.put(p.code(), p));
         Map<String, List<Indicator>> orphans = new TreeMap<>();
         for (Indicator i : indicators) {
-            if (!projects.contains(i.projectCode())) {
+            if (!scored.contains(i.projectCode())) {
                 orphans.computeIfAbsent(i.projectCode(), k -> new ArrayList<>()).add(i);
             }
         }
         List<Finding> findings = new ArrayList<>();
         orphans.forEach((code, lines) -> {
             Indicator first = lines.get(0);
+            ProjectFigures line = basic.get(code);
+            String filed = "填报了" + lines.size() + "项绩效指标" + source(first.lineage());
+            if (line != null) {
+                // a 基本支出 line (人员经费, 公用经费): only 项目支出 projects are scored (SPEC §6.1)
+                findings.add(FindingCode.INDICATORS_WITHOUT_PROJECT.finding(code, project(line, null) + filed
+                        + "，基本支出不单独评分，这些指标未参与评分。如属项目支出，请在预算中将其支出类型填为“项目支出”。"));
+                return;
+            }
             String name = Text.isBlank(first.projectName()) ? "项目" + code : "项目“" + Text.strip(first.projectName())
                     + "”（" + code + "）";
-            findings.add(FindingCode.INDICATORS_WITHOUT_PROJECT.finding(code, name + "填报了" + lines.size()
-                    + "项绩效指标" + source(first.lineage()) + "，但预算和支出明细账中都没有该项目，这些指标未参与评分。"
-                    + "请核对绩效目标表中的项目编码是否与预算一致。"));
+            findings.add(FindingCode.INDICATORS_WITHOUT_PROJECT.finding(code, name + filed
+                    + "，但预算和支出明细账中都没有该项目，这些指标未参与评分。请核对绩效目标表中的项目编码是否与预算一致。"));
         });
         return findings;
     }

@@ -226,10 +226,13 @@ class FindingDetectorTest {
                 project("JB1", "人员经费", ExpenseClassifier.PERSONNEL, "50000", "0", "50000")));
         List<Finding> f = detector.indicatorsWithoutProject(figures, List.of(
                 ind("产出指标", "≥1", "1").build(),
-                ind("产出指标", "≥1", "1").project("JB1").build(), // budgeted, though not a 项目支出: not without a project
+                ind("产出指标", "≥1", "1").project("JB1").row(7, 30).build(), // a 基本支出 line: not scored either
                 ind("产出指标", "≥1", "1").project("P900").row(7, 20).build(),
                 ind("效益指标", "≥1", "1").project("P900").row(7, 21).build()));
-        assertEquals(1, f.size(), f::toString);
+        assertEquals(2, f.size(), f::toString);
+        assertEquals("基本支出“人员经费”（JB1）填报了1项绩效指标（《2024年绩效指标.xls》第30行），基本支出不单独评分，"
+                + "这些指标未参与评分。如属项目支出，请在预算中将其支出类型填为“项目支出”。", f.get(0).message());
+        f = f.subList(1, 2);
         assertEquals("P900", f.get(0).projectCode());
         assertEquals("warning", f.get(0).severity());
         assertEquals("项目“项目P900”（P900）填报了2项绩效指标（《2024年绩效指标.xls》第20行），但预算和支出明细账中都没有该项目，"

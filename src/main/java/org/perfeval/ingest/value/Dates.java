@@ -19,7 +19,8 @@ import java.time.LocalDate;
  *       count from 1899-12-30 would give, and 60 itself is rejected. Any whole number of up to
  *       seven digits is taken as a serial, so a bare {@code 2024} is 1905-07-16; four digits with a
  *       point ({@code 2024.5}) are read as year.month.day and rejected as incomplete. A serial with a fraction has
- *       four digits or more and no leading zero: {@code 01.05} and {@code 12.31} (month.day) are rejected.</li>
+ *       four digits or more and no leading zero: {@code 01.05} and {@code 12.31} (month.day) are rejected, and so is
+ *       a whole number with a leading zero ({@code 0105}).</li>
  * </ul>
  * Dates that do not exist ({@code 2024-02-30}) and blank cells are a {@link ValueException}.
  */
@@ -49,7 +50,7 @@ public final class Dates {
             if (n == 8) {
                 return date(raw, number(s, 0, 4), number(s, 4, 6), number(s, 6, 8));
             }
-            if (n <= 7) {
+            if (n <= 7 && (s.charAt(0) != '0' || n == 1)) { // 0105 is a month and a day, no serial
                 return fromSerial(raw, number(s, 0, n));
             }
             throw unreadable(raw);

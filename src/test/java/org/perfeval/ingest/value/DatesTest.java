@@ -83,7 +83,7 @@ class DatesTest {
     @ValueSource(strings = {"abc", "2024-03", "2024-3-", "2024-03/05", "2024.03-05", "2024年3-5", "24-03-05",
             "2024-003-05", "2024-03-005", "2024-03-05 garbage", "2024-03-05T", "2024-03-05X10:00", "202403051",
             "2024.5", "45356.", "-45356", "2024年3月5日日", "三月五日", "2024 03 05",
-            "0.5", "01.05", "1.05", "12.31", "045356.5"}) // month.day as some ledgers print it, not a serial
+            "0.5", "01.05", "1.05", "12.31", "045356.5", "0105", "045356"}) // month.day as some ledgers print it, not a serial
     void rejectsWhatIsNotADate(String raw) {
         ValueException e = assertThrows(ValueException.class, () -> Dates.parse(raw), raw);
         Bilingual.assertBilingual(e);

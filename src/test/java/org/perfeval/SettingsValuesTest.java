@@ -43,6 +43,14 @@ class SettingsValuesTest {
                 && e.getMessage().contains("not '" + value + "'"), e.getMessage());
     }
 
+    @Test
+    void aDatabaseUrlOfNeitherKindIsRefusedNamingTheKey() throws IOException {
+        Settings settings = with("perfeval.db.url = jdbc:mysql://db/perfeval");
+        SettingException e = assertThrows(SettingException.class, () -> Services.create(settings));
+        assertTrue(e.getMessage().contains("配置项 perfeval.db.url 不是支持的数据库地址：“jdbc:mysql://db/perfeval”")
+                && e.getMessage().contains("use jdbc:sqlite:… or jdbc:postgresql:…"), e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({"perfeval.reports.debounce-ms = -5, 应为毫秒数", "perfeval.inbox.poll-delay-ms = fast, 应为整数",
             "perfeval.inbox.poll-delay-ms = 0, 应为 1 到", "perfeval.db.pool-size = 0, 应为 1 到"})

@@ -3,6 +3,8 @@ package org.perfeval.routes;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.perfeval.SettingException;
+
 /**
  * How nodes share the work (SPEC §10). With PostgreSQL several {@code run} nodes may share one inbox:
  * each file is claimed in the database before it is read, and a claim not refreshed for
@@ -21,7 +23,7 @@ public record ClusterSettings(boolean sharedInbox, Duration fileLockMaxAge, Dura
 
     public ClusterSettings {
         if (fileLockKeepAlive.compareTo(fileLockMaxAge) >= 0) {
-            throw new IllegalArgumentException("配置错误：perfeval.cluster.file-lock-keep-alive-ms（"
+            throw new SettingException("配置错误：perfeval.cluster.file-lock-keep-alive-ms（"
                     + fileLockKeepAlive.toMillis() + "）必须小于 perfeval.cluster.file-lock-max-age-ms（"
                     + fileLockMaxAge.toMillis() + "），否则其他节点会把仍在处理中的文件当作无主文件接手。"
                     + " Configuration error: perfeval.cluster.file-lock-keep-alive-ms (" + fileLockKeepAlive.toMillis()

@@ -242,8 +242,11 @@ public final class Database implements AutoCloseable {
         FileLock held;
         try {
             held = channel.tryLock();
-        } catch (IOException | OverlappingFileLockException e) {
-            held = null;
+        } catch (OverlappingFileLockException e) {
+            held = null; // this process runs the service already
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException(lockFileProblem(lockFile, e).getMessage(), e); // no locks on this file system
         }
         if (held == null) {
             channel.close();

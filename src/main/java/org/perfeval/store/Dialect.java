@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
+import org.perfeval.SettingException;
+
 /** The few places where SQLite and PostgreSQL differ, kept together. */
 public enum Dialect {
     /** One process, and one writer at a time: named locks need no database lock. */
@@ -58,8 +60,9 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("不支持的数据库地址 / unsupported database URL: " + jdbcUrl
-                + " (use jdbc:sqlite:… or jdbc:postgresql:…)");
+        throw new SettingException("配置项 perfeval.db.url 不是支持的数据库地址：“" + jdbcUrl + "”，应以 jdbc:sqlite: 或"
+                + " jdbc:postgresql: 开头。 The setting perfeval.db.url is no supported database URL: '" + jdbcUrl
+                + "'; use jdbc:sqlite:… or jdbc:postgresql:….");
     }
 
     /** Replaces the schema placeholders of a migration script. */

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import org.perfeval.cli.CommandLine;
 import org.perfeval.cli.CommandLine.UsageException;
-import org.perfeval.ingest.InboxFileHandler;
 import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.ValidationReport;
 import org.perfeval.ops.LogSetup;
@@ -120,17 +117,7 @@ public final class Main {
      * as such; other failures keep their own message.
      */
     static String problem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AccessDeniedException denied) {
-                return InboxFileHandler.noAccess(denied.getFile());
-            }
-            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("SQLITE_READONLY")) {
-                return "数据库不可写（" + t.getMessage() + "）：请让运行 perfeval 的用户可以写 data 文件夹和其中的 perfeval.db。"
-                        + " The database may not be written (" + t.getMessage() + "): give the user that runs perfeval"
-                        + " write access to the data folder and the perfeval.db in it.";
-            }
-        }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return FailureWords.of(e).orElse(e.getMessage() != null ? e.getMessage() : e.toString());
     }
 
     /** The log file's appender for {@code perfeval.log.format}; a value that is neither format is refused. */

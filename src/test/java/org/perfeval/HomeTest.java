@@ -30,9 +30,7 @@ class HomeTest {
 
     @Test
     void aConfigFolderWithOnlyOneEditedSettingKeepsTheBuiltInRest() throws IOException {
-        Path config = Files.createDirectories(dir.resolve("home/config"));
-        Files.writeString(config.resolve("application.properties"), "perfeval.http.port = 18099\n");
-        Settings settings = Settings.load(Home.open(dir.resolve("home")));
+        Settings settings = HomeConfig.withProperties(dir.resolve("home"), "perfeval.http.port = 18099");
 
         assertEquals("18099", settings.get("perfeval.http.port"));
         assertEquals("0 0 2 * * ?", settings.get("perfeval.consolidation.cron"), "a key it leaves out keeps its default");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,7 @@ class LogFormatSettingTest {
     Path dir;
 
     private Settings withFormat(String format) throws IOException {
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Files.writeString(config.resolve("application.properties"), "perfeval.log.format = " + format + "\n");
-        return Settings.load(Home.open(dir));
+        return HomeConfig.withProperties(dir, "perfeval.log.format = " + format);
     }
 
     @ParameterizedTest

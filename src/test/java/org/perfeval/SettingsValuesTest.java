@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,7 @@ class SettingsValuesTest {
     Path dir;
 
     private Settings with(String line) throws IOException {
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Files.writeString(config.resolve("application.properties"), line + "\n");
-        return Settings.load(Home.open(dir));
+        return HomeConfig.withProperties(dir, line);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.perfeval.CrashPoints;
+import org.perfeval.FailureWords;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportService;
@@ -274,6 +275,10 @@ public final class InboxFileHandler {
         String reason = String.valueOf(e.getMessage());
         String waits = "文件“" + name + "”暂未导入，留在 inbox 中，稍后重试。 " + name
                 + " was not ingested yet: it stays in inbox/ and is tried again later.";
+        Optional<String> outside = FailureWords.of(e);
+        if (outside.isPresent()) {
+            return outside.get() + " " + waits;
+        }
         if (e instanceof SQLException && (reason.contains("SQLITE_BUSY") || reason.contains("database is locked"))) {
             return "数据库被另一个程序锁定（例如打开着数据库的 sqlite3 或备份工具）。 The database is locked by another"
                     + " program (for example a sqlite3 shell or a backup tool in a transaction). " + waits;
@@ -281,19 +286,9 @@ public final class InboxFileHandler {
         if (e instanceof SQLException) {
             return "数据库出错（" + reason + "）。 The database failed (" + reason + "). " + waits;
         }
-        if (e instanceof AccessDeniedException denied) {
-            return noAccess(denied.getFile()) + " " + waits;
-        }
         return "读写文件出错（" + reason + "），请检查 inbox 和 outbox 文件夹是否可写、磁盘是否有剩余空间。 A file could not"
                 + " be read or written (" + reason + "): check that the inbox and outbox folders are writable and that"
                 + " the disk has free space. " + waits;
-    }
-
-    /** A file or folder the user running perfeval may not read or write (a share's or another user's permissions). */
-    public static String noAccess(String path) {
-        return "没有权限读写“" + path + "”：请让运行 perfeval 的用户可以读写它（chmod/chown，或共享文件夹的权限设置）。"
-                + " perfeval may not read or write " + path + ": give the user that runs perfeval access to it"
-                + " (chmod/chown, or the permissions of the share).";
     }
 
     /**

@@ -120,12 +120,9 @@ public final class Observability {
      * Refuses to start when the port is taken: Camel would log a stack trace and run on without health, metrics
      * and status page, and a monitor asking that port would be answered by whatever holds it (often another
      * perfeval on the same home).
+     *
+     * @param portKey the setting the port came from, named in the advice with its environment variable
      */
-    static void requireFreePort(String host, int port) throws IOException {
-        requireFreePort(host, port, "perfeval.http.port");
-    }
-
-    /** @param portKey the setting the port came from, named in the advice with its environment variable */
     static void requireFreePort(String host, int port, String portKey) throws IOException {
         String hostKey = portKey.replace(".port", ".host");
         String env = portKey.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.perfeval.Home;
+import org.perfeval.HomeConfig;
 import org.perfeval.Settings;
 
 /** perfeval.http.port is checked before Camel starts: Camel takes a word for any free port, and a busy one as a warning. */
@@ -28,11 +27,8 @@ class HttpPortTest {
         return withConfig("perfeval.http.port = " + port + "\n");
     }
 
-    /** The home's own config/ (read when it exists as the home is opened) holds only these lines. */
     private Settings withConfig(String properties) throws IOException {
-        Path config = Files.createDirectories(dir.resolve("config"));
-        Files.writeString(config.resolve("application.properties"), properties);
-        return Settings.load(Home.open(dir));
+        return HomeConfig.withProperties(dir, properties);
     }
 
     @Test
@@ -60,7 +56,7 @@ class HttpPortTest {
     void aPortInUseStopsTheStartWithWhatToDo() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             IOException e = assertThrows(IOException.class,
-                    () -> Observability.requireFreePort("127.0.0.1", taken.getLocalPort()));
+                    () -> Observability.requireFreePort("127.0.0.1", taken.getLocalPort(), "perfeval.http.port"));
             assertTrue(e.getMessage().contains("已被占用") && e.getMessage().contains("PERFEVAL_HTTP_PORT")
                     && e.getMessage().contains("already in use"), e.getMessage());
         }
@@ -104,7 +100,8 @@ class HttpPortTest {
 
     @Test
     void anAddressNotOfThisMachineIsNotCalledABusyPort() {
-        IOException e = assertThrows(IOException.class, () -> Observability.requireFreePort("10.255.255.1", 18_080));
+        IOException e = assertThrows(IOException.class,
+                () -> Observability.requireFreePort("10.255.255.1", 18_080, "perfeval.http.port"));
         assertTrue(e.getMessage().contains("perfeval.http.host") && e.getMessage().contains("无法在"), e.getMessage());
     }
 
@@ -114,7 +111,7 @@ class HttpPortTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
         }
-        Observability.requireFreePort("127.0.0.1", port);
+        Observability.requireFreePort("127.0.0.1", port, "perfeval.http.port");
         try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(port, server.getLocalPort());
         }

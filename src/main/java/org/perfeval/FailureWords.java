@@ -1,0 +1,38 @@
+package org.perfeval;
+
+import java.nio.file.AccessDeniedException;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The failures an operator fixes outside perfeval, in words that say what to do, in Chinese and English: a file or
+ * folder the user running perfeval may not read or write, a database that may not be written. Used wherever a
+ * failure reaches a log line or the console, so that one cause reads the same everywhere.
+ */
+public final class FailureWords {
+
+    private FailureWords() {
+    }
+
+    /** What to do about {@code e} or one of its causes, when it is one of these; empty otherwise. */
+    public static Optional<String> of(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AccessDeniedException denied) {
+                return Optional.of(noAccess(denied.getFile()));
+            }
+            if (t instanceof SQLException && String.valueOf(t.getMessage()).contains("SQLITE_READONLY")) {
+                return Optional.of("数据库不可写（" + t.getMessage() + "）：请让运行 perfeval 的用户可以写 data 文件夹和其中的"
+                        + " perfeval.db。 The database may not be written (" + t.getMessage() + "): give the user that runs"
+                        + " perfeval write access to the data folder and the perfeval.db in it.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A file or folder the user running perfeval may not read or write (a share's or another user's permissions). */
+    public static String noAccess(String path) {
+        return "没有权限读写“" + path + "”：请让运行 perfeval 的用户可以读写它（chmod/chown，或共享文件夹的权限设置）。"
+                + " perfeval may not read or write " + path + ": give the user that runs perfeval access to it"
+                + " (chmod/chown, or the permissions of the share).";
+    }
+}

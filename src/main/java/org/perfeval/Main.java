@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.perfeval.ingest.IngestService;
 import org.perfeval.ingest.ValidationReport;
 import org.perfeval.ops.LogSetup;
 import org.perfeval.ops.Observability;
+import org.perfeval.ops.ShortRunCompilation;
 import org.perfeval.report.ReportService;
 import org.perfeval.routes.ConsolidationRoute;
 import org.perfeval.routes.InboxRoute;
@@ -34,6 +36,9 @@ public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+
+    /** Commands that do a bounded amount of work and end: see {@link ShortRunCompilation}. */
+    private static final Set<String> SHORT_COMMANDS = Set.of("report", "consolidate", "demo");
 
     private Main() {
     }
@@ -83,6 +88,9 @@ public final class Main {
         System.setProperty("perfeval.home", cli.home().toString());
         System.setProperty("perfeval.log.appender", logAppender);
         Logger log = LoggerFactory.getLogger(Main.class);
+        if (SHORT_COMMANDS.contains(cli.command())) {
+            ShortRunCompilation.preferQuickStart();
+        }
         try {
             return switch (cli.command()) {
                 case "validate" -> validate(Services.validator(settings), cli.files(), out);

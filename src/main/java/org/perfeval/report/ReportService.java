@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -394,6 +395,27 @@ public final class ReportService {
 
 
     /** The year's summary over every department's report.json in the outbox. */
+    /**
+     * A department's report.json for the year's summary; empty, with a warning, for a file perfeval did not write
+     * for that year (edited by hand, copied from elsewhere, damaged), which must not stop every later report run.
+     */
+    private static Optional<ReportDocument> summaryEntry(Path json, int year) throws IOException {
+        ReportDocument document;
+        try (InputStream in = Files.newInputStream(json)) {
+            document = ReportJsonWriter.JSON.readValue(in, ReportDocument.class);
+        } catch (JsonProcessingException e) {
+            document = null;
+        }
+        if (document != null && document.fiscalYear() == year && document.department() != null
+                && document.department().code() != null) {
+            return Optional.of(document);
+        }
+        LOG.warn("{} 不是 perfeval 为 {} 年度生成的报告，未计入年度汇总；请删除该文件或其文件夹，或执行 report 命令重新生成。"
+                + " {} is not a report perfeval wrote for {}: it is left out of the year's summary; delete the file or"
+                + " its folder, or run the report command to write it again.", json, year, json, year);
+        return Optional.empty();
+    }
+
     private void writeSummary(int year) throws IOException {
         Path yearDir = paths.yearDir(year);
         List<ReportDocument> departments = new ArrayList<>();
@@ -401,9 +423,7 @@ public final class ReportService {
             for (Path dir : dirs) {
                 Path json = dir.resolve(ReportJsonWriter.FILE_NAME);
                 if (Files.isRegularFile(json)) {
-                    try (InputStream in = Files.newInputStream(json)) {
-                        departments.add(ReportJsonWriter.JSON.readValue(in, ReportDocument.class));
-                    }
+                    summaryEntry(json, year).ifPresent(departments::add);
                 }
             }
         }

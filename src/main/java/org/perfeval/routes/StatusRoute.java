@@ -15,7 +15,8 @@ import org.perfeval.ops.StatusPage;
 
 /**
  * The read-only HTTP pages beside camel-main's {@code /observe/*}: the status page {@code /} and the
- * files of {@code outbox/} under {@code /outbox/...}. GET only; every other method gets 405.
+ * files of {@code outbox/} under {@code /outbox/...}. GET and HEAD (what monitoring probes and link checkers send);
+ * every other method gets 405.
  */
 public final class StatusRoute extends RouteBuilder {
 
@@ -32,9 +33,9 @@ public final class StatusRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/?httpMethodRestrict=GET").routeId(ROUTE_ID)
-                .process(exchange -> respond(exchange.getMessage(), 200, "text/html; charset=utf-8", page.render()));
-        from("platform-http:" + OutboxFiles.URL_PATH + "?matchOnUriPrefix=true&httpMethodRestrict=GET")
+        from("platform-http:/?httpMethodRestrict=GET,HEAD").routeId(ROUTE_ID)
+                .process(exchange -> respond(exchange, 200, "text/html; charset=utf-8", page.render()));
+        from("platform-http:" + OutboxFiles.URL_PATH + "?matchOnUriPrefix=true&httpMethodRestrict=GET,HEAD")
                 .routeId(OUTBOX_ROUTE_ID)
                 .process(this::serveOutboxFile);
     }
@@ -46,19 +47,31 @@ public final class StatusRoute extends RouteBuilder {
                 ? decode(path.substring(OutboxFiles.URL_PREFIX.length())).flatMap(outbox::resolve)
                 : Optional.empty();
         if (file.isEmpty()) {
-            respond(exchange.getMessage(), 404, "text/plain; charset=utf-8", "未找到该文件。 Not found.");
+            respond(exchange, 404, "text/plain; charset=utf-8", "未找到该文件。 Not found.");
         } else {
-            respond(exchange.getMessage(), 200, OutboxFiles.contentType(file.get()), Files.newInputStream(file.get()));
+            // the file is opened only for a body that is sent
+            respond(exchange, 200, OutboxFiles.contentType(file.get()),
+                    isHead(exchange) ? null : Files.newInputStream(file.get()));
         }
     }
 
-    /** Sets the response; the request's headers are dropped so none is echoed back. */
-    private static void respond(Message out, int status, String contentType, Object body) {
+    /**
+     * Sets the response; the request's headers are dropped so none is echoed back. A HEAD request gets the headers
+     * of the GET answer without its body (and without Content-Length, which Camel does not pass on): Vert.x would
+     * send a body given for HEAD, which the client then reads as the start of its next answer on the connection.
+     */
+    private static void respond(Exchange exchange, int status, String contentType, Object body) {
+        boolean head = isHead(exchange);
+        Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, contentType);
         out.setHeader("X-Content-Type-Options", "nosniff");
-        out.setBody(body);
+        out.setBody(head ? null : body);
+    }
+
+    private static boolean isHead(Exchange exchange) {
+        return "HEAD".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class));
     }
 
     /** Percent-decoding of a URL path ({@code +} stays a plus); empty when malformed. */

@@ -183,6 +183,32 @@ class ObservabilityTest {
         assertEquals("{}", Files.readString(app.home.resolve("outbox/2024/001/report.json")));
     }
 
+    @Test
+    void headGetsTheHeadersOfGetWithoutABody() throws Exception {
+        Files.createDirectories(app.home.resolve("outbox/2024/001"));
+        Files.writeString(app.home.resolve("outbox/2024/001/report.json"), "{\"fiscal_year\":2024}");
+        for (String path : List.of("/", "/outbox/2024/001/report.json", "/outbox/2024/001/missing.json")) {
+            HttpResponse<String> get = app.get(path);
+            String head = rawHead(path);
+            String[] parts = head.split("\r\n\r\n", 2);
+            assertTrue(parts[0].startsWith("HTTP/1.1 " + get.statusCode() + " "), path + ": " + head);
+            assertEquals("", parts.length > 1 ? parts[1] : "", path + ": no body after the headers");
+            String lower = parts[0].toLowerCase(java.util.Locale.ROOT);
+            assertTrue(lower.contains("\r\ncontent-type: " + get.headers().firstValue("content-type").orElseThrow()
+                    .toLowerCase(java.util.Locale.ROOT)), head);
+        }
+    }
+
+    /** A HEAD request on a socket of its own, read to the end: what the server sent, headers and any body. */
+    private static String rawHead(String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(app.base.getHost(), app.base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("HEAD " + path + " HTTP/1.1\r\nHost: " + app.base.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Puts a file into the inbox the way a copy finishes: complete at once, and old enough to be taken. */
     private static void drop(String name, String content) throws IOException {
         Path staged = Files.createDirectories(dir.resolve("staging")).resolve(name);

@@ -104,6 +104,28 @@ class ReportSetFaultsTest {
         assertEquals(List.of(), ManifestWriter.verify(deptDir));
     }
 
+    @Test
+    void aReportJsonPerfevalDidNotWriteIsLeftOutOfTheSummaryInsteadOfFailingEveryRun() throws Exception {
+        Set<DeptYear> keys = ingest("明细账2024.csv", "100.00");
+        reports.regenerate(keys);
+        Path yearDir = outbox.resolve("2024");
+        // a hand-edited copy, a damaged file and another year's report in folders of the same year
+        Files.writeString(Files.createDirectories(yearDir.resolve("D02")).resolve("report.json"), "{\"fiscal_year\":2024}");
+        Files.writeString(Files.createDirectories(yearDir.resolve("D03")).resolve("report.json"), "{\"fiscal_year\":20");
+        String d01 = Files.readString(deptDir.resolve("report.json"));
+        String d04 = d01.replaceFirst("\"fiscal_year\"\\s*:\\s*2024", "\"fiscal_year\": 2023").replace("\"D01\"", "\"D04\"");
+        assertTrue(d04.contains("2023") && d04.contains("D04"), d04);
+        Files.writeString(Files.createDirectories(yearDir.resolve("D04")).resolve("report.json"), d04);
+
+        assertEquals(1, reports.regenerate(keys));
+
+        assertNull(reports.lastFailure());
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(yearDir.resolve("summary.json").toFile());
+        List<String> codes = new java.util.ArrayList<>();
+        summary.path("departments").forEach(d -> codes.add(d.path("code").asText()));
+        assertEquals(List.of("D01"), codes, summary.toString());
+    }
+
     private static List<String> hidden(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).sorted().toList();

@@ -196,7 +196,7 @@ public final class Main {
     private static int consolidate(Settings settings, PrintStream out) throws Exception {
         int written;
         try (Services services = Services.create(settings)) {
-            written = services.consolidation().run();
+            written = services.consolidation().run().departmentYears();
         }
         out.println("整体汇总完成：" + written + " 个单位年度。 Consolidation done: " + written + " department-year(s).");
         return OK;

@@ -36,6 +36,7 @@ import org.perfeval.store.DatabaseBackup;
 import org.perfeval.store.Dialect;
 import org.perfeval.store.FiguresStore;
 import org.perfeval.store.IngestStore;
+import org.perfeval.store.ConsolidationLog;
 import org.perfeval.store.ReportMarks;
 
 /** The application's parts, built once from the settings and shared by the commands and routes. */
@@ -90,7 +91,7 @@ public final class Services implements AutoCloseable {
                         settings.getFraction("perfeval.findings.low-execution", "0.9")),
                 paths, home.config().path().resolve("departments"), () -> database.lock("perfeval-reports"));
         Consolidation consolidation = new Consolidation(reports,
-                new DatabaseBackup(database, home.data().resolve("backup"), 7));
+                new DatabaseBackup(database, home.data().resolve("backup"), 7), new ConsolidationLog(database));
         PendingReports pending = new PendingReports(settings.getMillis("perfeval.reports.debounce-ms", 2000));
         return new Services(settings, database, ingest, reports, consolidation, pending);
     }

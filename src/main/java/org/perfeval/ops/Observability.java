@@ -5,17 +5,21 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.perfeval.Services;
 import org.perfeval.SettingException;
@@ -30,6 +34,8 @@ import org.perfeval.store.IngestStore;
  * {@code /observe/health}, {@code /observe/metrics}, the status page {@code /} and {@code /outbox/...}.
  */
 public final class Observability {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
 
     private final PerfevalMetrics metrics;
 
@@ -51,6 +57,7 @@ public final class Observability {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         camel.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         PerfevalMetrics metrics = new PerfevalMetrics(registry);
+        lastConsolidation(services).ifPresent(metrics::consolidationSucceeded);
         services.addFileListener(metrics::fileDone);
         services.reports().addListener(metrics::reportsWritten);
         metrics.reportFailuresFrom(services.reports()::failedRuns);
@@ -73,6 +80,20 @@ public final class Observability {
                 settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), Clock.system(ReportService.ZONE));
         camel.configure().addRoutesBuilder(new StatusRoute(page, outbox));
         return new Observability(metrics);
+    }
+
+    /**
+     * The last consolidation recorded in the database, by an earlier run or another node, shown until this process
+     * runs its own; none when the database cannot be read at start (the database health check says why).
+     */
+    private static Optional<Instant> lastConsolidation(Services services) {
+        try {
+            return services.consolidation().last();
+        } catch (SQLException e) {
+            LOG.warn("上次整体汇总的时间无法从数据库读取（{}）。 The time of the last consolidation could not be read from the"
+                    + " database ({}).", e.getMessage(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** For the consolidation route: sets {@code perfeval_consolidation_last_success_timestamp_seconds}. */

@@ -31,7 +31,7 @@ public final class PerfevalMetrics {
     private final Timer ingestDuration;
     private final Timer reportDuration;
     private final MeterRegistry registry;
-    /** Epoch seconds of the last successful consolidation; 0 = none since start. */
+    /** Epoch seconds of the last successful consolidation; 0 = none recorded. */
     private final AtomicLong lastConsolidation = new AtomicLong();
     /**
      * Held here because Micrometer keeps only a weak reference to what a function counter reads: a method reference
@@ -56,7 +56,7 @@ public final class PerfevalMetrics {
         reportDuration = Timer.builder("perfeval.report.duration")
                 .description("Time to regenerate a set of reports").register(registry);
         Gauge.builder("perfeval.consolidation.last.success.timestamp", lastConsolidation, AtomicLong::get)
-                .description("When the nightly consolidation last succeeded (Unix time; 0 = not since start)")
+                .description("When the consolidation last succeeded, here or on another node before this one started (Unix time; 0 = never)")
                 .baseUnit("seconds").register(registry);
     }
 

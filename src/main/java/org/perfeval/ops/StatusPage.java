@@ -102,7 +102,7 @@ public final class StatusPage {
         Instant now = clock.instant();
         String next = nextConsolidation(cron, now).map(t -> t.format(MINUTE))
                 .orElse("无法解析 perfeval.consolidation.cron：" + cron);
-        String last = metrics.lastConsolidation().map(this::time).orElse("本次启动以来尚未运行");
+        String last = metrics.lastConsolidation().map(this::time).orElse("尚未运行");
         StringWriter out = new StringWriter();
         template.execute(out, new Page(time(now), next, last, metrics.filesIngested(), metrics.filesFailed(), recent,
                 failures, years, problems));

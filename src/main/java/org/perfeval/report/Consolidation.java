@@ -2,11 +2,14 @@ package org.perfeval.report;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.perfeval.store.ConsolidationLog;
 import org.perfeval.store.DatabaseBackup;
 
 /**
@@ -19,18 +22,31 @@ public final class Consolidation {
 
     private final ReportService reports;
     private final DatabaseBackup backup;
+    private final ConsolidationLog log;
 
-    public Consolidation(ReportService reports, DatabaseBackup backup) {
+    public Consolidation(ReportService reports, DatabaseBackup backup, ConsolidationLog log) {
         this.reports = reports;
         this.backup = backup;
+        this.log = log;
     }
 
-    /** @return the number of department-years written */
-    public int run() throws SQLException, IOException {
+    /** Runs it and records it as done; returns when it finished. */
+    public Result run() throws SQLException, IOException {
         LOG.info("consolidation started");
         int written = reports.regenerateAll(null, null);
         backup.backup(LocalDate.now(ReportService.ZONE));
+        Instant finished = Instant.now();
+        log.record(finished, written);
         LOG.info("consolidation finished: {} department-year(s)", written);
-        return written;
+        return new Result(finished, written);
+    }
+
+    /** When the last recorded consolidation finished, by this process or another. */
+    public Optional<Instant> last() throws SQLException {
+        return log.last();
+    }
+
+    /** A consolidation done: when it finished and how many department-years it wrote. */
+    public record Result(Instant finished, int departmentYears) {
     }
 }

@@ -67,10 +67,7 @@ public final class ConsolidationRoute extends RouteBuilder {
         if (cluster != null) {
             route.routePolicy(ClusteredRoutePolicy.forNamespace(leaderElection(), LEADER_NAMESPACE));
         }
-        route.process(exchange -> {
-            consolidation.run();
-            succeeded.accept(Instant.now());
-        });
+        route.process(exchange -> succeeded.accept(consolidation.run().finished()));
     }
 
     private FileLockClusterService leaderElection() throws Exception {

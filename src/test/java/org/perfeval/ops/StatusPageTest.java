@@ -87,6 +87,6 @@ class StatusPageTest {
         String html = page.render();
         assertTrue(html.contains("还没有导入任何文件"), html);
         assertTrue(html.contains("outbox 中还没有报告"), html);
-        assertTrue(html.contains("本次启动以来尚未运行"), html);
+        assertTrue(html.contains("尚未运行"), html);
     }
 }

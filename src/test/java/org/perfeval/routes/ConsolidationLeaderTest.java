@@ -38,7 +38,7 @@ class ConsolidationLeaderTest {
         ClusterSettings cluster = new ClusterSettings(true, Duration.ofSeconds(4), Duration.ofSeconds(1),
                 shared.resolve(".cluster"), Duration.ofMillis(300));
         // the route must not run in this test: the cron is far away and the consolidation is never reached
-        Consolidation neverRun = new Consolidation(null, null);
+        Consolidation neverRun = new Consolidation(null, null, null);
         for (int i = 0; i < 3; i++) {
             DefaultCamelContext node = new DefaultCamelContext();
             node.getCamelContextExtension().setName("node" + i);

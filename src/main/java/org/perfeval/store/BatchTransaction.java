@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -365,11 +367,26 @@ public final class BatchTransaction implements AutoCloseable {
         }
     }
 
-    /** A corrected export under the same name replaces everything the earlier one contributed. */
+    /**
+     * A corrected export under the same name replaces everything the earlier one contributed. An earlier file whose
+     * rows are all of other fiscal years than this one's is no earlier version of it: finance systems export under a
+     * fixed default name ({@code 支出明细账.csv}) year after year, and taking next year's export for a correction had
+     * emptied the whole of the earlier year. Both are kept, and the log says so.
+     */
     private void replaceEarlierFileOfSameName() throws SQLException {
         List<Long> earlier = batches("SELECT id FROM ingest_batch WHERE file_name = ? AND status = ? AND id <> ?",
                 fileName, IngestBatch.Status.INGESTED.name(), batchId);
+        Set<Integer> ownYears = new TreeSet<>();
+        touched.forEach(key -> ownYears.add(key.fiscalYear()));
         for (long old : earlier) {
+            Set<Integer> oldYears = fiscalYears(old);
+            if (!ownYears.isEmpty() && !oldYears.isEmpty() && Collections.disjoint(ownYears, oldYears)) {
+                afterCommit.add(() -> LOG.info("《{}》与较早的同名文件（批次 {}）年度不同（{} 与 {}），不是它的更正文件：二者都保留。"
+                        + " '{}' has the name of an earlier file (batch {}) of other fiscal years ({} against {}): it is"
+                        + " no correction of it, and both are kept.", fileName, old, ownYears, oldYears, fileName, old,
+                        ownYears, oldYears));
+                continue;
+            }
             deleteLedgerLines(old, false);
             for (String table : ROW_TABLES) {
                 if (table.equals("ledger_line")) {
@@ -630,6 +647,26 @@ public final class BatchTransaction implements AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /** The fiscal years of a stored batch's rows (ledger_total names a ledger's, from a few rows instead of a scan). */
+    private Set<Integer> fiscalYears(long batch) throws SQLException {
+        Set<Integer> years = new TreeSet<>();
+        for (String table : ROW_TABLES) {
+            if (table.equals("ledger_line") || table.equals("ingest_finding")) {
+                continue;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT fiscal_year FROM " + table
+                    + " WHERE batch_id = ?")) {
+                ps.setLong(1, batch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        years.add(rs.getInt(1));
+                    }
+                }
+            }
+        }
+        return years;
     }
 
     private void collectTouched(String sql, long batch) throws SQLException {

@@ -188,6 +188,36 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void aFileOfTheSameNameWithRowsOfOtherYearsOnlyIsNoCorrection() throws Exception {
+        // finance systems export under one default name year after year
+        IngestOutcome y2023 = home.ingestOk(ledger("支出明细账.csv", entry("D01", "2023-05-01", "V1", "P1", "100")));
+        IngestOutcome y2024 = home.ingestOk(ledger("支出明细账.csv", entry("D01", "2024-05-01", "V1", "P1", "200")));
+        assertEquals("INGESTED", home.batch(y2023.batchId()).get("status"), "2023 is no earlier version of 2024");
+        assertEquals(10_000L, home.number("SELECT SUM(amount) FROM ledger_line WHERE fiscal_year = 2023"));
+        assertEquals(20_000L, home.number("SELECT SUM(amount) FROM ledger_line WHERE fiscal_year = 2024"));
+        assertEquals(java.util.Set.of(new DeptYear(2024, "D01")), y2024.affected(), "2023's report is untouched");
+
+        // a correction of 2024 under that name replaces the 2024 file only
+        IngestOutcome fixed = home.ingestOk(ledger("支出明细账.csv", entry("D01", "2024-05-01", "V1", "P1", "250")));
+        assertEquals("REPLACED", home.batch(y2024.batchId()).get("status"));
+        assertEquals("INGESTED", home.batch(y2023.batchId()).get("status"));
+        assertEquals(35_000L, spent("P1"));
+
+        // a file with rows of both years is a correction of each file it shares a year with
+        String header = line("年度", "单位编码", "项目编码", "年初预算数", "全年预算数");
+        IngestOutcome budget2023 = home.ingestOk(home.csv("预算指标.csv", header, line(2023, "D01", "P1", "100", "100")));
+        IngestOutcome both = home.ingestOk(home.csv("预算指标.csv", header, line(2023, "D01", "P1", "110", "110"),
+                line(2024, "D01", "P1", "300", "300")));
+        assertEquals("REPLACED", home.batch(budget2023.batchId()).get("status"));
+        assertEquals(List.of(Map.of("fiscal_year", "2023", "budget_final", "11000"), Map.of("fiscal_year", "2024",
+                "budget_final", "30000")), home.query("SELECT fiscal_year, budget_final FROM budget_line ORDER BY fiscal_year")
+                .stream().map(r -> Map.of("fiscal_year", String.valueOf(r.get("fiscal_year")), "budget_final",
+                        String.valueOf(r.get("budget_final")))).toList());
+        assertEquals("INGESTED", home.batch(both.batchId()).get("status"));
+        assertEquals("INGESTED", home.batch(fixed.batchId()).get("status"));
+    }
+
+    @Test
     void aCorrectedLedgerReplacesEvenLinesWithoutVoucherNumbers() throws Exception {
         home.ingestOk(ledger("明细账2024.csv",
                 entry("D01", "2024-01-05", "", "P1", "100"),

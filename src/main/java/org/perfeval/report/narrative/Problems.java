@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.perfeval.report.ReportDocument.Finding;
@@ -33,8 +34,13 @@ final class Problems {
         TITLES.put("SELF_SCORE_DEVIATES", "部分指标自评得分与按规则计算的得分不一致");
         TITLES.put("HEADCOUNT_MISMATCH", "人员数据不一致");
         TITLES.put("TOTAL_ROW_MISMATCH", "导出报表的合计数与明细数不一致");
-        TITLES.put("VOUCHER_NUMBER_REUSED", "不同月份的凭证号重复，较早导出的支出明细被替换");
     }
+
+    /**
+     * Findings about how the exports were taken in, not about the department: their messages tell the clerk what to
+     * export again, which has no place in the report filed with the bureau. They stay in report.json and the log.
+     */
+    private static final Set<String> INGESTION_ONLY = Set.of("VOUCHER_NUMBER_REUSED");
 
     private static final String OTHER_TITLE = "其他问题";
 
@@ -66,6 +72,9 @@ final class Problems {
         TITLES.keySet().forEach(code -> known.put(code, new ArrayList<>()));
         for (Finding f : findings) {
             String code = f.code() == null ? "" : f.code();
+            if (INGESTION_ONLY.contains(code)) {
+                continue;
+            }
             (known.containsKey(code) ? known : unknown).computeIfAbsent(code, c -> new ArrayList<>()).add(f);
         }
         Map<String, List<Finding>> ordered = new LinkedHashMap<>();

@@ -109,6 +109,19 @@ class NarrativeTest {
     }
 
     @Test
+    void whatTheClerkMustExportAgainIsNoProblemOfTheDepartment() {
+        ReportInput input = ReportFixtures.lukou();
+        ReportDocument doc = input.document();
+        List<ReportDocument.Finding> findings = new java.util.ArrayList<>(doc.findings());
+        findings.add(new ReportDocument.Finding("VOUCHER_NUMBER_REUSED", "warning", null,
+                "《2月.csv》有 3 个凭证号与较早文件《1月.csv》中另一月份的凭证相同，请导出全年一个文件后重新放入 inbox。"));
+        Narrative n = Narrative.of(new ReportInput(new ReportDocument(doc.fiscalYear(), doc.department(),
+                doc.generatedAt(), doc.totals(), doc.profile(), doc.projects(), doc.departmentScore(), findings),
+                null, input.texts()));
+        assertEquals(texts(section(lukou, "七")), texts(section(n, "七")));
+    }
+
+    @Test
     void improvementsAndResultsApplication() {
         assertEquals(List.of("1、加强绩效管理培训，提高绩效指标设定的科学性和可行性。", "2、合理科学申报、编制预算。"),
                 texts(section(lukou, "八")));

@@ -78,6 +78,8 @@ public final class TableExtractor implements TableVisitor {
     /** A ledger's voucher and 摘要 columns, for telling balance lines; -1 when absent or not a ledger. */
     private int voucherColumn;
     private int summaryColumn;
+    /** In a delimited file, how many fields the table's first data row has: -1 before it. */
+    private int firstRowFields;
 
     private record CarriedCell(int column, int lastRow, String value) {
     }
@@ -195,6 +197,7 @@ public final class TableExtractor implements TableVisitor {
         voucherColumn = found == ExportKind.LEDGER && table.has("voucher_no") ? table.column("voucher_no") : -1;
         summaryColumn = table.has("summary") ? table.column("summary") : -1;
         repeatedColumns = !header.match().repeatedColumns().isEmpty();
+        firstRowFields = -1;
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -250,6 +253,9 @@ public final class TableExtractor implements TableVisitor {
                 bound.checkRepeatedColumns();
             }
             bound.checkCellsBeyondHeader();
+            if (sheet == null) {
+                checkFieldCount(bound);
+            }
             sink.record(mapper.map(bound, new Lineage(batchId, row.number())));
         } catch (RowRejection rejection) {
             rejectedRows++;
@@ -354,6 +360,22 @@ public final class TableExtractor implements TableVisitor {
      * column only: without one a balance line cannot be told from a spending line; in a budget, 上年结转 is a kind
      * of budget.
      */
+    /**
+     * In a delimited file, a row with more fields than the header and than the table's first data row has an unquoted
+     * delimiter in a field even when the fields it pushed past the header are empty: {@code 1,234.50} in the last
+     * amount column of a 借方/贷方 ledger had been stored as 1 − 234.50. A file whose every row ends in one more
+     * delimiter than its header is the same from the first row on and passes.
+     */
+    private void checkFieldCount(BoundRow bound) throws RowRejection {
+        int fields = bound.fieldCount();
+        if (firstRowFields < 0) {
+            firstRowFields = fields;
+        }
+        if (fields > table.header().width() && fields != firstRowFields) {
+            throw bound.rejectShifted(Math.max(firstRowFields, table.header().width()));
+        }
+    }
+
     private boolean isBalanceLine(SourceRow row) {
         if (voucherColumn < 0 || !row.cell(voucherColumn).isBlank()) {
             return false;

@@ -81,16 +81,45 @@ class RejectsTest extends IngestHomeTest {
     void aRowWithCellsRightOfTheHeaderIsRejectedNotCut() throws Exception {
         // line 3: an unquoted comma in the voucher number shifts the amount one column to the right
         IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00",
-                "D01,P1,V2,extra,20.00", "D01,P1,V3,30.00,", "D01,P1,V4,40.00", "D01,P1,V5,50.00", "D01,P1,V6,60.00"));
+                "D01,P1,V2,extra,20.00", "D01,P1,V4,40.00", "D01,P1,V5,50.00", "D01,P1,V6,60.00"));
 
         assertEquals(Status.INGESTED, outcome.status(), outcome.message());
-        assertEquals(1, outcome.rowsRejected(), "a trailing empty cell is no content");
+        assertEquals(1, outcome.rowsRejected());
         List<String> shifted = home.rejects("明细账2024.csv").get(1);
         assertEquals(List.of("3", "E", "20.00"), shifted.subList(0, 3));
         assertTrue(shifted.get(3).contains("第 E 列没有表头") && shifted.get(3).contains("Column E has no header"),
                 shifted.get(3));
         assertEquals(List.of("D01", "P1", "V2", "extra", "20.00"), shifted.subList(4, shifted.size()));
-        assertEquals(5, home.count("ledger_line"));
+        assertEquals(4, home.count("ledger_line"));
+    }
+
+    @Test
+    void aRowWithOneFieldMoreThanTheOthersIsRejectedEvenWhenTheFieldIsEmpty() throws Exception {
+        // 借方 1,234.50 unquoted: 借方 "1", 贷方 "234.50", and the empty 贷方 pushed past the header
+        String header = line("单位编码", "项目编码", "凭证号", "借方金额", "贷方金额");
+        List<String> rows = new java.util.ArrayList<>(List.of(header, "D01,P1,V1,100.00,", "D01,P1,V2,1,234.50,"));
+        for (int v = 3; v <= 8; v++) {
+            rows.add("D01,P1,V" + v + ",10.00,");
+        }
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", rows));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(1, outcome.rowsRejected());
+        List<String> shifted = home.rejects("明细账2024.csv").get(1);
+        assertEquals(List.of("3", "F", ""), shifted.subList(0, 3));
+        assertTrue(shifted.get(3).contains("本行有 6 个字段，表头和其他行只有 5 个")
+                && shifted.get(3).contains("This row has 6 fields where the header and the other rows have 5"), shifted.get(3));
+        assertEquals(16_000L, home.number("SELECT SUM(amount) FROM ledger_line"), "100 + 6 × 10, and no −233.50");
+    }
+
+    @Test
+    void rowsThatAllEndInOneDelimiterMoreThanTheHeaderAreRead() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00,", "D01,P1,V2,20.00,",
+                "D01,P1,V3,30.00,"));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(0, outcome.rowsRejected(), "a trailing delimiter on every row is the file's style");
+        assertEquals(6_000L, home.number("SELECT SUM(amount) FROM ledger_line"));
     }
 
     @Test

@@ -95,6 +95,22 @@ public final class BoundRow {
         }
     }
 
+    /** How many cells (fields) the row has as read. */
+    public int fieldCount() {
+        return row.cells().size();
+    }
+
+    /** A row with more fields than the others of its table, {@code expected}: a delimiter has shifted its columns. */
+    public RowRejection rejectShifted(int expected) {
+        int fields = fieldCount();
+        String letter = CellReference.convertNumToColString(fields - 1);
+        return new RowRejection(letter, "", "本行有 " + fields + " 个字段，表头和其他行只有 " + expected + " 个：可能是某个字段中含有未加引号的"
+                + "分隔符（如金额 1,234.50 中的逗号），使其后的各列错了位。请检查该行，把含逗号的字段加上引号或去掉千位分隔符后重新导出。"
+                + " This row has " + fields + " fields where the header and the other rows have " + expected + ": perhaps a"
+                + " field holds an unquoted delimiter (such as the comma in an amount 1,234.50) that shifted the columns after"
+                + " it. Check the row, quote that field or drop the thousands separator, and export again.");
+    }
+
     /**
      * The text of {@code field}, else the name written beside the code in {@code codeField}
      * ({@code 2024006 补充耕地问题整改}): a project's or department's name when its own column is absent or blank.

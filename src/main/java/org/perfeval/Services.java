@@ -132,7 +132,7 @@ public final class Services implements AutoCloseable {
         settings.getPositiveInt("perfeval.inbox.poll-delay-ms", 1000);
         settings.getPositiveInt("perfeval.inbox.read-lock-check-interval-ms", 1000);
         settings.getMillis("perfeval.inbox.read-lock-timeout-ms", 600_000);
-        settings.getMillis("perfeval.inbox.read-lock-min-age-ms", 2000);
+        settings.getMillis("perfeval.inbox.read-lock-min-age-ms", 10_000);
     }
 
     public static IngestService validator(Settings settings) throws IOException {

@@ -364,7 +364,8 @@ public final class TableExtractor implements TableVisitor {
      * In a delimited file, a row with more fields than the header and than the table's first data row has an unquoted
      * delimiter in a field even when the fields it pushed past the header are empty: {@code 1,234.50} in the last
      * amount column of a 借方/贷方 ledger had been stored as 1 − 234.50. A file whose every row ends in one more
-     * delimiter than its header is the same from the first row on and passes.
+     * delimiter than its header is the same from the first row on and passes. A row too short to reach any amount
+     * column is refused too.
      */
     private void checkFieldCount(BoundRow bound) throws RowRejection {
         int fields = bound.fieldCount();
@@ -373,6 +374,11 @@ public final class TableExtractor implements TableVisitor {
         }
         if (fields > table.header().width() && fields != firstRowFields) {
             throw bound.rejectShifted(Math.max(firstRowFields, table.header().width()));
+        }
+        // a row that ends before every amount column is cut off (a copy read while it stalled), not an amount of 0;
+        // a row that only leaves out empty fields at its end still has one of them
+        if (!summedFields.isEmpty() && summedFields.stream().allMatch(field -> table.column(field) >= fields)) {
+            throw bound.rejectCutOff(table.column(summedFields.get(0)), table.header().width());
         }
     }
 

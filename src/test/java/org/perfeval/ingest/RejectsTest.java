@@ -113,6 +113,26 @@ class RejectsTest extends IngestHomeTest {
     }
 
     @Test
+    void aRowCutOffBeforeItsAmountIsRejectedNotStoredAsZero() throws Exception {
+        String header = line("单位编码", "项目编码", "凭证号", "经济分类", "借方金额", "贷方金额");
+        List<String> rows = new java.util.ArrayList<>(List.of(header));
+        for (int v = 1; v <= 8; v++) {
+            rows.add("D01,P1,V" + v + ",30201,10.00,");
+        }
+        rows.add("D01,P1,V9,30201,20.00");   // the empty 贷方 left out at the end: still read
+        rows.add("D01,P1,V10,302");          // a copy read while it stalled: the line stops before the amounts
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", rows));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(1, outcome.rowsRejected());
+        List<String> cut = home.rejects("明细账2024.csv").get(1);
+        assertEquals(List.of("11", "E", ""), cut.subList(0, 3));
+        assertTrue(cut.get(3).contains("本行只有 4 个字段（表头有 6 个），在金额列 E 之前就结束了")
+                && cut.get(3).contains("ends before the amount column E"), cut.get(3));
+        assertEquals(10_000L, home.number("SELECT SUM(amount) FROM ledger_line"), "8 × 10 + 20");
+    }
+
+    @Test
     void rowsThatAllEndInOneDelimiterMoreThanTheHeaderAreRead() throws Exception {
         IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00,", "D01,P1,V2,20.00,",
                 "D01,P1,V3,30.00,"));

@@ -111,6 +111,17 @@ public final class BoundRow {
                 + " it. Check the row, quote that field or drop the thousands separator, and export again.");
     }
 
+    /** A row whose fields end before its table's first amount column (at {@code amountColumn}). */
+    public RowRejection rejectCutOff(int amountColumn, int headerFields) {
+        int fields = fieldCount();
+        String letter = CellReference.convertNumToColString(amountColumn);
+        return new RowRejection(letter, "", "本行只有 " + fields + " 个字段（表头有 " + headerFields + " 个），在金额列 " + letter
+                + " 之前就结束了：该行不完整，可能文件在复制完成前被读取，或该行被截断。请检查该行，必要时重新导出。 This row has only "
+                + fields + " fields (the header has " + headerFields + ") and ends before the amount column " + letter
+                + ": it is incomplete, perhaps read while the file was still being copied, or cut off. Check the row and"
+                + " export again if need be.");
+    }
+
     /**
      * The text of {@code field}, else the name written beside the code in {@code codeField}
      * ({@code 2024006 补充耕地问题整改}): a project's or department's name when its own column is absent or blank.

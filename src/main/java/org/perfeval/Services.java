@@ -86,7 +86,7 @@ public final class Services implements AutoCloseable {
                 settings.getMillis("perfeval.db.busy-timeout-ms", Database.DEFAULT_BUSY_TIMEOUT_MS));
         IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
         ReportService reports = new ReportService(new FiguresStore(database), new ReportMarks(database),
-                new Aggregator(defaultFund),
+                new Aggregator(defaultFund, rules.department().threePublicEconomicClasses()),
                 new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
                         settings.getFraction("perfeval.findings.low-execution", "0.9")),
                 paths, home.config().path().resolve("departments"), () -> database.lock("perfeval-reports"));

@@ -21,9 +21,17 @@ public final class Aggregator {
     private static final int SPENT = 1;
 
     private final String defaultFundSource;
+    private final List<String> threePublicClasses;
 
+    /** With SPEC §4's 三公经费 classes. */
     public Aggregator(String defaultFundSource) {
+        this(defaultFundSource, ExpenseClassifier.SPEC_THREE_PUBLIC);
+    }
+
+    /** @param threePublicClasses the economic classes (or their prefixes) of 三公经费, from {@code scoring.yaml} */
+    public Aggregator(String defaultFundSource, List<String> threePublicClasses) {
         this.defaultFundSource = defaultFundSource;
+        this.threePublicClasses = List.copyOf(threePublicClasses);
     }
 
     public DepartmentFigures aggregate(DeptYear key, List<BudgetLine> budget, List<LedgerSum> ledger,
@@ -51,7 +59,7 @@ public final class Aggregator {
                 case ExpenseClassifier.PUBLIC_OPERATION -> publicOperation = publicOperation.add(sum.amount());
                 default -> projectSpent = projectSpent.add(sum.amount());
             }
-            if (ExpenseClassifier.isThreePublic(sum.econClass())) {
+            if (ExpenseClassifier.isThreePublic(sum.econClass(), threePublicClasses)) {
                 threePublic = threePublic.add(sum.amount());
             }
             String fundSource = sum.fundSource() != null ? sum.fundSource() : fundOf(project.fundSource);

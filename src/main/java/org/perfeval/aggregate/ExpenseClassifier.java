@@ -1,6 +1,6 @@
 package org.perfeval.aggregate;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * The expense type of ledger spending (SPEC §4): the project's budgeted type; for a project budgeted
@@ -14,9 +14,8 @@ public final class ExpenseClassifier {
     public static final String PUBLIC_OPERATION = "公用经费";
     public static final String PROJECT = "项目支出";
     public static final String BASIC = "基本支出";
-
-    /** 三公经费 economic classes: 因公出国（境）, 公务接待, 公务用车运行维护, 公务用车购置. */
-    private static final Set<String> THREE_PUBLIC = Set.of("30211", "30217", "30231", "31013");
+    /** SPEC §4's 三公经费 classes: 因公出国（境）费用, 公务接待费, 公务用车运行维护费, 公务用车购置. */
+    public static final List<String> SPEC_THREE_PUBLIC = List.of("30211", "30217", "30231", "31013");
 
     private ExpenseClassifier() {
     }
@@ -40,7 +39,8 @@ public final class ExpenseClassifier {
         return PERSONNEL.equals(expenseType) || PUBLIC_OPERATION.equals(expenseType) || BASIC.equals(expenseType);
     }
 
-    public static boolean isThreePublic(String econClass) {
-        return econClass != null && econClass.length() >= 5 && THREE_PUBLIC.contains(econClass.substring(0, 5));
+    /** Whether a ledger line's economic class is one of the 三公经费 classes ({@code scoring.yaml}), or under one. */
+    public static boolean isThreePublic(String econClass, List<String> threePublicClasses) {
+        return econClass != null && threePublicClasses.stream().anyMatch(econClass::startsWith);
     }
 }

@@ -149,6 +149,12 @@ final class RulesCheck {
 
     private void department(DepartmentRules d, ProjectRules project) {
         positive("department.total_points", d.totalPoints());
+        for (String code : d.threePublicEconomicClasses()) {
+            if (code == null || !code.matches("3\\d{2,6}")) {
+                fail("department.three_public_economic_classes", "'" + code + "' is no economic class code (3 followed"
+                        + " by 2 to 6 digits, such as 30217)");
+            }
+        }
         if (d.indicators().isEmpty()) {
             fail("department.indicators", "at least one indicator is required");
         }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.perfeval.aggregate.ExpenseClassifier;
 import org.perfeval.ingest.value.Text;
 
 /**
@@ -106,10 +107,16 @@ public record ScoringRules(List<GradeBand> grades, ProjectRules project, Departm
         }
     }
 
-    /** 附件2: the department form. */
-    public record DepartmentRules(BigDecimal totalPoints, List<DepartmentIndicatorRule> indicators) {
+    /**
+     * 附件2: the department form. {@code threePublicEconomicClasses}: the economic classes whose ledger spending is
+     * 三公经费 (SPEC §4's four when the file does not say; a rules file written before the key existed still loads).
+     */
+    public record DepartmentRules(BigDecimal totalPoints, List<DepartmentIndicatorRule> indicators,
+                                  List<String> threePublicEconomicClasses) {
         public DepartmentRules {
             indicators = orEmpty(indicators);
+            threePublicEconomicClasses = threePublicEconomicClasses == null ? ExpenseClassifier.SPEC_THREE_PUBLIC
+                    : List.copyOf(threePublicEconomicClasses);
         }
     }
 

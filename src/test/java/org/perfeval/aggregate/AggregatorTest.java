@@ -71,7 +71,21 @@ class AggregatorTest {
     @CsvSource(nullValues = "null", value = {"30211, true", "30217, true", "30231, true", "31013, true",
             "3021701, true", "30201, false", "3021, false", "31012, false", "30216, false", "null, false"})
     void threePublicClasses(String econClass, boolean expected) {
-        assertEquals(expected, ExpenseClassifier.isThreePublic(econClass));
+        assertEquals(expected, ExpenseClassifier.isThreePublic(econClass, ExpenseClassifier.SPEC_THREE_PUBLIC));
+    }
+
+    @Test
+    void aBureauNamesItsOwnThreePublicClasses() {
+        // the classification of recent years: 30211 差旅费, 30212 因公出国（境）费用
+        Aggregator own = new Aggregator("一般公共预算", List.of("30212", "30217", "30231", "31013"));
+        DepartmentFigures f = own.aggregate(new org.perfeval.model.DeptYear(2024, "D01"),
+                List.of(budget("P1", "项目支出", null, "100", "0", "0", null)),
+                List.of(spent("P1", "30211", null, "30"), spent("P1", "30212", null, "12.5")), java.util.Optional.empty());
+        assertEquals(y("12.5"), f.threePublicSpent());
+        assertEquals(y("30"), AGGREGATOR.aggregate(new org.perfeval.model.DeptYear(2024, "D01"),
+                List.of(budget("P1", "项目支出", null, "100", "0", "0", null)),
+                List.of(spent("P1", "30211", null, "30"), spent("P1", "30212", null, "12.5")), java.util.Optional.empty())
+                .threePublicSpent(), "SPEC §4's list by default");
     }
 
     @Test

@@ -101,6 +101,7 @@ class ScoringRulesTest {
             "qualitative: [定性, 定性指标]            | qualitative: [定性, ≥]                      | project.comparators/directions: “≥” is listed under at_least and qualitative",
             "negations: [未, 部分, 基本, 不]          | negations: [未, '']                        | project.qualitative.negations: must not be blank",
             "    - {元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000} | - {元: 1, 万元: 0}                          | project.unit_groups[0].万元: must be greater than 0",
+            "three_public_economic_classes: [\"30211\", | three_public_economic_classes: [\"差旅费\", | department.three_public_economic_classes: '差旅费' is no economic class code",
     })
     void aBadFileIsRefusedNamingTheKey(String original, String replacement, String expected) {
         IOException e = assertThrows(IOException.class, () -> Fixtures.rulesWith(original, replacement));
@@ -119,6 +120,15 @@ class ScoringRulesTest {
         IOException e = assertThrows(IOException.class,
                 () -> Fixtures.rulesWith(original, replacement.replace("\\n", "\n")));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void threePublicClassesAreTheSpecsUnlessTheFileNamesOthers() throws IOException {
+        assertEquals(List.of("30211", "30217", "30231", "31013"), Fixtures.rulesWith(
+                "  three_public_economic_classes: [\"30211\", \"30217\", \"30231\", \"31013\"]\n", "")
+                .department().threePublicEconomicClasses(), "a rules file from before the key existed");
+        assertEquals(List.of("30212", "30217", "30231", "31013"), Fixtures.rulesWith("[\"30211\",", "[\"30212\",")
+                .department().threePublicEconomicClasses());
     }
 
     @Test

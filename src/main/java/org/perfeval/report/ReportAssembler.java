@@ -81,9 +81,11 @@ public final class ReportAssembler {
                 new ReportDocument.ProjectTotals(f.projectBudgetFinal(), f.projectSpent()), funds, f.threePublicSpent());
     }
 
+    /** Always an object (SPEC §7.1's fields, null when no 单位基本情况 came): readers take {@code profile.staff_active}. */
     private static ReportDocument.Profile profile(DepartmentProfile p) {
-        return p == null ? null : new ReportDocument.Profile(p.staffQuota(), p.staffActive(), p.staffRetired(),
-                p.staffTotal(), p.unitsCount());
+        return p == null ? new ReportDocument.Profile(null, null, null, null, null)
+                : new ReportDocument.Profile(p.staffQuota(), p.staffActive(), p.staffRetired(), p.staffTotal(),
+                        p.unitsCount());
     }
 
     /** A graded project's score; an ungraded one keeps its execution points with null total and grade. */

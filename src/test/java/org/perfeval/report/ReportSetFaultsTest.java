@@ -84,6 +84,13 @@ class ReportSetFaultsTest {
         assertEquals(Set.of(), reports.markedOutOfDate());
         assertEquals(List.of(), ManifestWriter.verify(deptDir));
         assertEquals(0, new BigDecimal("123.45").compareTo(home.report(2024, "D01").path("totals").path("spent").decimalValue()));
+        // no 单位基本情况 came: the profile is still an object, its fields null (SPEC §7.1)
+        var profile = home.report(2024, "D01").path("profile");
+        assertTrue(profile.isObject(), profile.toString());
+        List<String> fields = new java.util.ArrayList<>();
+        profile.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("staff_quota", "staff_active", "staff_retired", "staff_total", "units_count"), fields);
+        profile.forEach(value -> assertTrue(value.isNull(), profile.toString()));
     }
 
     @Test

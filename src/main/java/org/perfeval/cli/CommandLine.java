@@ -2,6 +2,7 @@ package org.perfeval.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,8 +46,14 @@ public record CommandLine(String command, Path home, Integer year, String dept, 
         Integer year = null;
         String dept = null;
         List<Path> files = new ArrayList<>();
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            String option = arg.startsWith("--home=") ? "--home" : arg;
+            if (Set.of("--home", "--year", "--dept").contains(option) && !given.add(option)) {
+                // report --dept A --dept B had written B's reports only, without a word
+                throw new UsageException(option + " 只能给一次 / " + option + " may be given once");
+            }
             switch (arg) {
                 case "--help", "-h", "help" -> {
                     return null;

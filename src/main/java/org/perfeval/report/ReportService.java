@@ -125,6 +125,10 @@ public final class ReportService {
      * The figures are read after the lock is taken, so the node writing last writes the newest figures.
      */
     public synchronized int regenerate(Collection<DeptYear> keys) throws SQLException, IOException {
+        if (keys.isEmpty()) {
+            // a duplicate file changed nothing: no run to log, time or count (nor to clear a failed run's report)
+            return 0;
+        }
         try (Database.NamedLock lock = outputLock.acquire()) {
             int written = write(keys);
             lastFailure = null;

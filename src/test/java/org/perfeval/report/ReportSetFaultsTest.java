@@ -75,6 +75,12 @@ class ReportSetFaultsTest {
         assertTrue(failure.problem().contains("Reports could not be written to the outbox folder"), failure.problem());
         assertEquals(Set.of(D01), reports.markedOutOfDate(), "still out of date after the failed run");
         assertEquals(1, reports.failedRuns(), "counted for perfeval_reports_failed_total");
+        // a duplicate file affects nothing: no run, and the failure still shows
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        reports.addListener((count, took) -> runs.incrementAndGet());
+        assertEquals(0, reports.regenerate(Set.of()));
+        assertEquals(0, runs.get(), "no run timed for the metrics");
+        assertEquals(failure, reports.lastFailure());
 
         // fixed: the next run writes the set with both files' figures, and clears the mark and the failure
         Files.delete(outbox);

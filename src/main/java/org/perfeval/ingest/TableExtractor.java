@@ -78,8 +78,12 @@ public final class TableExtractor implements TableVisitor {
     /** A ledger's voucher and 摘要 columns, for telling balance lines; -1 when absent or not a ledger. */
     private int voucherColumn;
     private int summaryColumn;
+    /** The data rows of each sheet of a workbook, as a fingerprint: a sheet copied within the workbook is refused. */
+    private final SheetFingerprints sheetRows = new SheetFingerprints();
     /** In a delimited file, how many fields the table's first data row has: -1 before it. */
     private int firstRowFields;
+    /** The leftmost column of the table's amounts; -1 when it has none. */
+    private int firstAmountColumn;
 
     private record CarriedCell(int column, int lastRow, String value) {
     }
@@ -112,6 +116,7 @@ public final class TableExtractor implements TableVisitor {
 
     @Override
     public void startTable(String name) {
+        sheetRows.start();
         tableName = name;
         sheet = null;
         tableHasData = false;
@@ -155,6 +160,9 @@ public final class TableExtractor implements TableVisitor {
         }
         if (table != null) {
             pendingTotals.forEach(row -> compare(row, sumAll));
+            if (sheet != null) {
+                sheetRows.requireNoEarlierCopy(sheet);
+            }
         }
         pendingTotals.clear();
         table = null;
@@ -198,6 +206,7 @@ public final class TableExtractor implements TableVisitor {
         summaryColumn = table.has("summary") ? table.column("summary") : -1;
         repeatedColumns = !header.match().repeatedColumns().isEmpty();
         firstRowFields = -1;
+        firstAmountColumn = summedFields.stream().mapToInt(table::column).min().orElse(-1);
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -247,6 +256,9 @@ public final class TableExtractor implements TableVisitor {
         }
         dataRows++;
         tableHasData = true;
+        if (sheet != null) {
+            sheetRows.add(source.cells());
+        }
         BoundRow bound = new BoundRow(table, row);
         try {
             if (repeatedColumns) {
@@ -377,8 +389,8 @@ public final class TableExtractor implements TableVisitor {
         }
         // a row that ends before every amount column is cut off (a copy read while it stalled), not an amount of 0;
         // a row that only leaves out empty fields at its end still has one of them
-        if (!summedFields.isEmpty() && summedFields.stream().allMatch(field -> table.column(field) >= fields)) {
-            throw bound.rejectCutOff(table.column(summedFields.get(0)), table.header().width());
+        if (fields <= firstAmountColumn) {
+            throw bound.rejectCutOff(firstAmountColumn, table.header().width());
         }
     }
 

@@ -225,12 +225,16 @@ public final class IndicatorEvaluator {
     public Attainment classify(String target, String actual) {
         QualitativeRules q = rules.qualitative();
         String a = Text.compact(actual);
-        if (a.equals(Text.compact(target))) {
+        String t = Text.compact(target);
+        if (a.equals(t)) {
             return Attainment.MET;
         }
         // 较好 contains 好 and 良好 contains 好: a partly word outranks an achieved one
         boolean partly = containsAny(a, q.partlyAchieved().words());
-        if (!partly && !containsAny(a, q.negations()) && containsAny(a, q.achieved().words())) {
+        boolean negated = containsAny(a, q.negations());
+        // the target restated with its detail (较上年提高 → 较上年提高12%) is the target met, as equal text is
+        boolean restatesTarget = t.length() >= 2 && a.contains(t) && !containsAny(t, q.negations());
+        if (!partly && !negated && (restatesTarget || containsAny(a, q.achieved().words()))) {
             return Attainment.MET;
         }
         return partly ? Attainment.PARTLY_MET : Attainment.NOT_MET;

@@ -159,6 +159,24 @@ class IngestServiceTest extends IngestHomeTest {
     }
 
     @Test
+    void aSheetCopiedWithinTheWorkbookIsRefusedInsteadOfCountedTwice() throws Exception {
+        Path file = home.workbook()
+                .sheet("4月明细").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V1", 100).row("D01", "P2", "V2", 250.5)
+                .sheet("5月明细").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V3", 100).row("D01", "P2", "V4", 250.5)
+                .sheet("4月明细 (2)").row("单位编码", "项目编码", "凭证号", "支出金额")
+                .row("D01", "P1", "V1", 100).row("D01", "P2", "V2", 250.5, null, "")
+                .write("明细账2024年4-5月.xlsx");
+        IngestOutcome outcome = home.ingest(file);
+        assertEquals(Status.FAILED, outcome.status());
+        assertTrue(outcome.message().contains("工作表“4月明细 (2)”与工作表“4月明细”的 2 行数据完全相同")
+                && outcome.message().contains("Sheet '4月明细 (2)' holds the same 2 data rows as sheet '4月明细'"),
+                outcome.message());
+        assertEquals(0, home.count("ledger_line"), "nothing of the file is stored");
+    }
+
+    @Test
     void aRejectedRowAndAWrongTotalOfAWorkbookNameTheirSheetSinceEverySheetHasTheSameRows() throws Exception {
         Path file = home.workbook()
                 .sheet("1月").row("单位编码", "项目编码", "凭证号", "支出金额")

@@ -245,6 +245,12 @@ class IndicatorEvaluatorTest {
             "群众满意 | 不满意        | NOT_MET",
             "有效提升 | 差           | NOT_MET",
             "有效提升 | 提升不明显     | NOT_MET",
+            "较上年提高 | 较上年提高12%  | MET",
+            "有效提升 | 有效提升，群众反映良好 | PARTLY_MET",
+            "有效提升 | 有效提升，服务更便捷 | MET",
+            "有效提升 | 未能有效提升   | NOT_MET",
+            "较上年提高 | 较上年未提高   | NOT_MET",
+            "有效提升 | 部分有效提升   | PARTLY_MET",
     })
     void qualitativeClasses(String target, String actual, Attainment attainment) throws UnreadableValueException {
         assertEquals(attainment, evaluator.classify(target, actual));

@@ -56,7 +56,7 @@ run_pair() {
     cp "$GEN/budget.csv" "$HOME_DIR/inbox/budget.csv"
     touch -d '-1 minute' "$HOME_DIR/inbox/budget.csv"
     ln "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv" 2>/dev/null || cp "$GEN/ledger.csv" "$HOME_DIR/inbox/ledger.csv"
-    # The inbox takes a file once it has been unchanged for perfeval.inbox.read-lock-min-age-ms (2 s), a safety
+    # The inbox takes a file once it has been unchanged for perfeval.inbox.read-lock-min-age-ms (10 s), a safety
     # wait against half-copied files. Exports in a real inbox are older than that, so the ledger is aged too: the
     # run measures processing, not that wait.
     touch -d '-30 seconds' "$HOME_DIR/inbox/ledger.csv"

@@ -86,7 +86,7 @@ GEN_S=$(secs "$start" "$(now)")
 read -r LEDGER_LINES INDICATORS <"$GEN/counts"
 
 # --- ingest with `once`: budgets are the oldest files (taken first), then ledgers, indicators, the profile. Every
-# file is aged past the inbox read lock (perfeval.inbox.read-lock-min-age-ms, 2 s) so `once` does not wait on it.
+# file is aged past the inbox read lock (perfeval.inbox.read-lock-min-age-ms, 10 s) so `once` does not wait on it.
 for f in "$GEN"/budget-*.csv; do cp "$f" "$HOME_DIR/inbox/"; done
 touch -d '-4 minutes' "$HOME_DIR"/inbox/budget-*.csv
 for f in "$GEN"/ledger-*.csv; do cp "$f" "$HOME_DIR/inbox/"; done

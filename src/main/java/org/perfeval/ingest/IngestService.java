@@ -173,9 +173,13 @@ public final class IngestService {
                     }
                     throw e;
                 }
+                if (!tx.keptEarlierOfSameName()) {
+                    rejects.removeEarlier();
+                }
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
                         read - rejected, rejected, t0, notes, rejectsFile, affected);
             }
+            rejects.removeEarlier();
             failure = new Failure(extractor, problem);
         } catch (StoreFailure e) {
             throw e.getCause();

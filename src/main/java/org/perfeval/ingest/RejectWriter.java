@@ -58,14 +58,12 @@ public final class RejectWriter implements AutoCloseable {
         return count;
     }
 
-    /** Moves the finished file into place; without rejects, removes a stale one of an earlier run. */
+    /**
+     * Moves the finished file into place and returns it; without rejects, returns null and leaves an earlier file's
+     * list of the same name alone (see {@link #removeEarlier}).
+     */
     public Path publish() throws IOException {
         if (printer == null) {
-            // no rejects folder (or no outbox folder at all): nothing stale to remove
-            if (Files.isDirectory(target.getParent())) {
-                Files.deleteIfExists(target);
-                AtomicFiles.removeLeftovers(target);
-            }
             return null;
         }
         printer.close();
@@ -74,6 +72,18 @@ public final class RejectWriter implements AutoCloseable {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         temp = null;
         return target;
+    }
+
+    /**
+     * Without rejects of its own, removes the list an earlier file of the same name left: the file that replaced it
+     * has none. Not called when that earlier file stays in force beside this one (rows of other fiscal years).
+     */
+    public void removeEarlier() throws IOException {
+        // no rejects folder (or no outbox folder at all): nothing stale to remove
+        if (count == 0 && Files.isDirectory(target.getParent())) {
+            Files.deleteIfExists(target);
+            AtomicFiles.removeLeftovers(target);
+        }
     }
 
     @Override

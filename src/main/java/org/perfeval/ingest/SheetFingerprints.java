@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Fingerprints of the data rows of a workbook's sheets. Excel's 移动或复制工作表 leaves a sheet {@code 4月明细 (2)}
  * with the same rows as {@code 4月明细}; every sheet is read, so the month had counted twice without a word. Two
- * sheets whose data rows are the same, cell for cell, make the file a {@link FileProblem}. The fingerprint is two
+ * sheets whose data rows are the same, cell for cell, and are read the same way make the file a {@link FileProblem}. The fingerprint is two
  * 64-bit hashes and the row count, so memory does not grow with the rows.
  */
 final class SheetFingerprints {
@@ -39,12 +39,15 @@ final class SheetFingerprints {
         otherHash = (otherHash ^ rows) * 0x100000001B3L;
     }
 
-    /** At the end of sheet {@code name}: refuses the file when an earlier sheet had the same data rows. */
-    void requireNoEarlierCopy(String name) {
+    /**
+     * At the end of sheet {@code name}: refuses the file when an earlier sheet had the same data rows read the same
+     * way ({@code context}: the year its title gives, its columns and units).
+     */
+    void requireNoEarlierCopy(String name, String context) {
         if (rows == 0) {
             return;
         }
-        String earlier = sheetByFingerprint.putIfAbsent(rows + ":" + hash + ":" + otherHash, name);
+        String earlier = sheetByFingerprint.putIfAbsent(rows + ":" + hash + ":" + otherHash + ":" + context, name);
         if (earlier != null) {
             throw new FileProblem("工作表“" + name + "”与工作表“" + earlier + "”的 " + rows + " 行数据完全相同（可能是复制出来的工作表），"
                     + "同一批数据会被计入两次。请删除重复的工作表后重新保存，再放入 inbox。 Sheet '" + name + "' holds the same "

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,6 +34,9 @@ import org.perfeval.model.Lineage;
 public final class TableExtractor implements TableVisitor {
 
     /** Fields whose columns 合计/小计 rows are checked on. */
+    /** An amount cut at an unquoted thousands separator: its head ({@code 1}, {@code -12}) and tail ({@code 234.50}). */
+    private static final Pattern SPLIT_HEAD = Pattern.compile("\\s*-?[0-9]{1,3}\\s*");
+    private static final Pattern SPLIT_TAIL = Pattern.compile("\\s*[0-9]{3}(\\.[0-9]*)?\\s*");
     private static final List<String> SUMMED_FIELDS = List.of("amount", "debit", "credit", "budget_initial",
             "budget_adjustment", "budget_carryover", "budget_final", "spent_reported");
     /** Fields holding numbers: amounts, headcounts, weights and scores. */
@@ -80,10 +84,8 @@ public final class TableExtractor implements TableVisitor {
     private int summaryColumn;
     /** The data rows of each sheet of a workbook, as a fingerprint: a sheet copied within the workbook is refused. */
     private final SheetFingerprints sheetRows = new SheetFingerprints();
-    /** In a delimited file, how many fields the table's first data row has: -1 before it. */
-    private int firstRowFields;
-    /** The leftmost column of the table's amounts; -1 when it has none. */
-    private int firstAmountColumn;
+    /** The columns of the table's amounts, left to right. */
+    private List<Integer> amountColumns = List.of();
 
     private record CarriedCell(int column, int lastRow, String value) {
     }
@@ -161,7 +163,10 @@ public final class TableExtractor implements TableVisitor {
         if (table != null) {
             pendingTotals.forEach(row -> compare(row, sumAll));
             if (sheet != null) {
-                sheetRows.requireNoEarlierCopy(sheet);
+                // what the sheet's title and header say of its rows is part of them: 2023's and 2024's sheets of a
+                // workbook may hold the same headcounts under their own title years
+                sheetRows.requireNoEarlierCopy(sheet, table.fallbackYear() + " " + table.header().columnOfField() + " "
+                        + amountColumns.stream().map(table::unitOf).toList());
             }
         }
         pendingTotals.clear();
@@ -205,8 +210,7 @@ public final class TableExtractor implements TableVisitor {
         voucherColumn = found == ExportKind.LEDGER && table.has("voucher_no") ? table.column("voucher_no") : -1;
         summaryColumn = table.has("summary") ? table.column("summary") : -1;
         repeatedColumns = !header.match().repeatedColumns().isEmpty();
-        firstRowFields = -1;
-        firstAmountColumn = summedFields.stream().mapToInt(table::column).min().orElse(-1);
+        amountColumns = summedFields.stream().map(table::column).sorted().toList();
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -367,33 +371,34 @@ public final class TableExtractor implements TableVisitor {
     }
 
     /**
+     * Two signs, in a delimited file, of a row that is not what its fields say. A row wider than the header whose
+     * amount reads as a number split at a thousands separator ({@code 1,234.50} unquoted: 借方 {@code 1}, the next
+     * column {@code 234.50}, the empty 贷方 pushed past the header) had been stored as 1 − 234.50; the split is told
+     * by the fields themselves, so the row's place in the file does not matter, and rows that merely end in one more
+     * delimiter than the header pass. A ledger line that ends before its first amount column is cut off (read while
+     * its copy stalled), not a payment of 0.
+     */
+    private void checkFieldCount(BoundRow bound) throws RowRejection {
+        int fields = bound.fieldCount();
+        if (fields > table.header().width()) {
+            for (int column : amountColumns) {
+                if (column + 1 < fields && SPLIT_HEAD.matcher(bound.cell(column)).matches()
+                        && SPLIT_TAIL.matcher(bound.cell(column + 1)).matches()) {
+                    throw bound.rejectShifted(table.header().width(), column);
+                }
+            }
+        }
+        if (kind == ExportKind.LEDGER && !amountColumns.isEmpty() && fields <= amountColumns.get(0)) {
+            throw bound.rejectCutOff(amountColumns.get(0), table.header().width());
+        }
+    }
+
+    /**
      * Whether the row is an account book's balance line (期初余额, 承前页, 过次页 …): named by its 摘要 or, without one,
      * by its first text cell, and without a voucher number, which every spending line has. Ledgers with a voucher
      * column only: without one a balance line cannot be told from a spending line; in a budget, 上年结转 is a kind
      * of budget.
      */
-    /**
-     * In a delimited file, a row with more fields than the header and than the table's first data row has an unquoted
-     * delimiter in a field even when the fields it pushed past the header are empty: {@code 1,234.50} in the last
-     * amount column of a 借方/贷方 ledger had been stored as 1 − 234.50. A file whose every row ends in one more
-     * delimiter than its header is the same from the first row on and passes. A row too short to reach any amount
-     * column is refused too.
-     */
-    private void checkFieldCount(BoundRow bound) throws RowRejection {
-        int fields = bound.fieldCount();
-        if (firstRowFields < 0) {
-            firstRowFields = fields;
-        }
-        if (fields > table.header().width() && fields != firstRowFields) {
-            throw bound.rejectShifted(Math.max(firstRowFields, table.header().width()));
-        }
-        // a row that ends before every amount column is cut off (a copy read while it stalled), not an amount of 0;
-        // a row that only leaves out empty fields at its end still has one of them
-        if (fields <= firstAmountColumn) {
-            throw bound.rejectCutOff(firstAmountColumn, table.header().width());
-        }
-    }
-
     private boolean isBalanceLine(SourceRow row) {
         if (voucherColumn < 0 || !row.cell(voucherColumn).isBlank()) {
             return false;

@@ -36,7 +36,13 @@ public final class Consolidation {
         int written = reports.regenerateAll(null, null);
         backup.backup(LocalDate.now(ReportService.ZONE));
         Instant finished = Instant.now();
-        log.record(finished, written);
+        try {
+            log.record(finished, written);
+        } catch (SQLException e) {
+            // the reports and the backup are done: only the record of the time is missing
+            LOG.warn("整体汇总已完成，但完成时间未能记入数据库（{}）。 The consolidation is done, but its time could not be"
+                    + " recorded in the database ({}).", e.getMessage(), e.getMessage());
+        }
         LOG.info("consolidation finished: {} department-year(s)", written);
         return new Result(finished, written);
     }

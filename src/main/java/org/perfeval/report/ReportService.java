@@ -397,11 +397,10 @@ public final class ReportService {
         }
     }
 
-
-    /** The year's summary over every department's report.json in the outbox. */
     /**
      * A department's report.json for the year's summary; empty, with a warning, for a file perfeval did not write
-     * for that year (edited by hand, copied from elsewhere, damaged), which must not stop every later report run.
+     * there for that year (damaged, another year's, copied into another folder such as {@code D01 - 副本}, where it
+     * would count twice), which must not stop every later report run.
      */
     private static Optional<ReportDocument> summaryEntry(Path json, int year) throws IOException {
         ReportDocument document;
@@ -411,7 +410,8 @@ public final class ReportService {
             document = null;
         }
         if (document != null && document.fiscalYear() == year && document.department() != null
-                && document.department().code() != null) {
+                && document.department().code() != null
+                && json.getParent().getFileName().toString().equals(OutputPaths.folderName(document.department().code()))) {
             return Optional.of(document);
         }
         LOG.warn("{} 不是 perfeval 为 {} 年度生成的报告，未计入年度汇总；请删除该文件或其文件夹，或执行 report 命令重新生成。"
@@ -420,6 +420,7 @@ public final class ReportService {
         return Optional.empty();
     }
 
+    /** The year's summary over every department's report.json in the outbox. */
     private void writeSummary(int year) throws IOException {
         Path yearDir = paths.yearDir(year);
         List<ReportDocument> departments = new ArrayList<>();

@@ -43,6 +43,8 @@ public final class IndicatorEvaluator {
             + "|(?<m4>\\d{1,2})月(?:(?<d4>\\d{1,2})(?!\\d)[日号]?|(?<end4>[底末])))");
 
     private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** After a restated 定性 target: a number and at most a short unit ({@code 12%}, {@code 1.2万人次}). */
+    private static final Pattern RESTATED_AMOUNT = Pattern.compile("\\+?(\\d+(?:\\.\\d+)?)(?:%|％|个百分点|\\p{IsHan}{1,4})?");
 
     private final ProjectRules rules;
     private final List<Spelling> comparators;
@@ -226,18 +228,28 @@ public final class IndicatorEvaluator {
         QualitativeRules q = rules.qualitative();
         String a = Text.compact(actual);
         String t = Text.compact(target);
-        if (a.equals(t)) {
+        if (a.equals(t) || restatesWithAmount(t, a)) {
             return Attainment.MET;
         }
         // 较好 contains 好 and 良好 contains 好: a partly word outranks an achieved one
         boolean partly = containsAny(a, q.partlyAchieved().words());
-        boolean negated = containsAny(a, q.negations());
-        // the target restated with its detail (较上年提高 → 较上年提高12%) is the target met, as equal text is
-        boolean restatesTarget = t.length() >= 2 && a.contains(t) && !containsAny(t, q.negations());
-        if (!partly && !negated && (restatesTarget || containsAny(a, q.achieved().words()))) {
+        if (!partly && !containsAny(a, q.negations()) && containsAny(a, q.achieved().words())) {
             return Attainment.MET;
         }
         return partly ? Attainment.PARTLY_MET : Attainment.NOT_MET;
+    }
+
+    /**
+     * The target's own words followed by how much ({@code 较上年提高} → {@code 较上年提高12%}, {@code 1.2万人次}): met, as
+     * equal text is. Only a number above 0, with at most a unit after it: {@code 较上年提高0%}, {@code -3.5%},
+     * {@code 合格率78%} or {@code 明显改善尚需努力} say nothing of the kind.
+     */
+    private static boolean restatesWithAmount(String target, String actual) {
+        if (target.length() < 2 || !actual.startsWith(target)) {
+            return false;
+        }
+        Matcher m = RESTATED_AMOUNT.matcher(actual.substring(target.length()));
+        return m.matches() && new BigDecimal(m.group(1)).signum() > 0;
     }
 
     private static boolean containsAny(String text, List<String> words) {

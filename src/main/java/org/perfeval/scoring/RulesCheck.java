@@ -149,10 +149,15 @@ final class RulesCheck {
 
     private void department(DepartmentRules d, ProjectRules project) {
         positive("department.total_points", d.totalPoints());
+        // an empty list would make 三公经费 always 0 and both 三公 indicators full marks; a 3-digit class (302) all
+        // 商品和服务支出 三公
+        if (d.threePublicEconomicClasses().isEmpty()) {
+            fail("department.three_public_economic_classes", "at least one economic class is required");
+        }
         for (String code : d.threePublicEconomicClasses()) {
-            if (code == null || !code.matches("3\\d{2,6}")) {
+            if (code == null || !code.matches("3\\d{4,6}")) {
                 fail("department.three_public_economic_classes", "'" + code + "' is no economic class code (3 followed"
-                        + " by 2 to 6 digits, such as 30217)");
+                        + " by 4 to 6 digits, such as 30217)");
             }
         }
         if (d.indicators().isEmpty()) {

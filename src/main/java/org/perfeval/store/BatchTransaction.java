@@ -58,6 +58,8 @@ public final class BatchTransaction implements AutoCloseable {
     private final long batchId;
     private final String fileName;
     private final Set<DeptYear> touched = new HashSet<>();
+    /** Set at commit: an earlier file of this name, of other fiscal years, stays in force beside this one. */
+    private boolean keptEarlierOfSameName;
     private final List<PreparedStatement> statements = new ArrayList<>();
     private PreparedStatement budget;
     private PreparedStatement ledger;
@@ -353,6 +355,11 @@ public final class BatchTransaction implements AutoCloseable {
         return touched;
     }
 
+    /** After {@link #commit}: whether an earlier file of this name stays in force (its rows are of other years). */
+    public boolean keptEarlierOfSameName() {
+        return keptEarlierOfSameName;
+    }
+
     /** The same bytes were committed by another node while this file was being read: this one is a duplicate. */
     public static final class SameBytesIngested extends Exception {
         private final transient IngestBatch earlier;
@@ -381,6 +388,7 @@ public final class BatchTransaction implements AutoCloseable {
         for (long old : earlier) {
             Set<Integer> oldYears = fiscalYears(old);
             if (!ownYears.isEmpty() && !oldYears.isEmpty() && Collections.disjoint(ownYears, oldYears)) {
+                keptEarlierOfSameName = true;
                 afterCommit.add(() -> LOG.info("《{}》与较早的同名文件（批次 {}）年度不同（{} 与 {}），不是它的更正文件：二者都保留。"
                         + " '{}' has the name of an earlier file (batch {}) of other fiscal years ({} against {}): it is"
                         + " no correction of it, and both are kept.", fileName, old, ownYears, oldYears, fileName, old,

@@ -177,6 +177,19 @@ class IngestServiceTest extends IngestHomeTest {
     }
 
     @Test
+    void sheetsOfTheSameRowsUnderTitlesOfTwoYearsAreBothRead() throws Exception {
+        Path file = home.workbook()
+                .sheet("2023年").row("2023年单位基本情况表").row("单位编码", "单位名称", "编制数", "在职人数", "退休人数")
+                .row("D01", "某局", 90, 85, 30)
+                .sheet("2024年").row("2024年单位基本情况表").row("单位编码", "单位名称", "编制数", "在职人数", "退休人数")
+                .row("D01", "某局", 90, 85, 30)
+                .write("单位基本情况.xlsx");
+        home.ingestOk(file);
+        assertEquals(List.of(2023, 2024), home.query("SELECT fiscal_year FROM department_profile ORDER BY fiscal_year")
+                .stream().map(r -> ((Number) r.get("fiscal_year")).intValue()).toList());
+    }
+
+    @Test
     void aRejectedRowAndAWrongTotalOfAWorkbookNameTheirSheetSinceEverySheetHasTheSameRows() throws Exception {
         Path file = home.workbook()
                 .sheet("1月").row("单位编码", "项目编码", "凭证号", "支出金额")

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.perfeval.model.IngestBatch.Status;
 
@@ -93,27 +95,29 @@ class RejectsTest extends IngestHomeTest {
         assertEquals(4, home.count("ledger_line"));
     }
 
-    @Test
-    void aRowWithOneFieldMoreThanTheOthersIsRejectedEvenWhenTheFieldIsEmpty() throws Exception {
+    @ParameterizedTest(name = "the split row at line {0}")
+    @ValueSource(ints = {2, 3, 9})
+    void anAmountSplitAtAnUnquotedThousandsSeparatorIsRejectedWhereverTheRowStands(int line) throws Exception {
         // 借方 1,234.50 unquoted: 借方 "1", 贷方 "234.50", and the empty 贷方 pushed past the header
         String header = line("单位编码", "项目编码", "凭证号", "借方金额", "贷方金额");
-        List<String> rows = new java.util.ArrayList<>(List.of(header, "D01,P1,V1,100.00,", "D01,P1,V2,1,234.50,"));
-        for (int v = 3; v <= 8; v++) {
+        List<String> rows = new java.util.ArrayList<>(List.of(header));
+        for (int v = 1; v <= 8; v++) {
             rows.add("D01,P1,V" + v + ",10.00,");
         }
+        rows.add(line - 1, "D01,P1,V9,1,234.50,");
         IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", rows));
 
         assertEquals(Status.INGESTED, outcome.status(), outcome.message());
         assertEquals(1, outcome.rowsRejected());
         List<String> shifted = home.rejects("明细账2024.csv").get(1);
-        assertEquals(List.of("3", "F", ""), shifted.subList(0, 3));
-        assertTrue(shifted.get(3).contains("本行有 6 个字段，表头和其他行只有 5 个")
-                && shifted.get(3).contains("This row has 6 fields where the header and the other rows have 5"), shifted.get(3));
-        assertEquals(16_000L, home.number("SELECT SUM(amount) FROM ledger_line"), "100 + 6 × 10, and no −233.50");
+        assertEquals(List.of(String.valueOf(line), "D", "1,234.50"), shifted.subList(0, 3));
+        assertTrue(shifted.get(3).contains("本行有 6 个字段，比表头多，且第 D 列的金额像是被未加引号的千位分隔符拆开的“1,234.50”")
+                && shifted.get(3).contains("reads as '1,234.50' split at an unquoted thousands separator"), shifted.get(3));
+        assertEquals(8_000L, home.number("SELECT SUM(amount) FROM ledger_line"), "8 × 10, and no −233.50");
     }
 
     @Test
-    void aRowCutOffBeforeItsAmountIsRejectedNotStoredAsZero() throws Exception {
+    void aLedgerLineCutOffBeforeItsAmountIsRejectedNotStoredAsZero() throws Exception {
         String header = line("单位编码", "项目编码", "凭证号", "经济分类", "借方金额", "贷方金额");
         List<String> rows = new java.util.ArrayList<>(List.of(header));
         for (int v = 1; v <= 8; v++) {
@@ -130,6 +134,16 @@ class RejectsTest extends IngestHomeTest {
         assertTrue(cut.get(3).contains("本行只有 4 个字段（表头有 6 个），在金额列 E 之前就结束了")
                 && cut.get(3).contains("ends before the amount column E"), cut.get(3));
         assertEquals(10_000L, home.number("SELECT SUM(amount) FROM ledger_line"), "8 × 10 + 20");
+    }
+
+    @Test
+    void aBudgetRowThatLeavesOutItsEmptyAmountsIsReadAsBefore() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("预算2024.csv", line("年度", "单位编码", "项目编码", "项目名称", "年初预算数",
+                "调整数", "全年预算数"), "2024,D01,P1,甲,100,0,100", "2024,D01,P2,乙,200,0,200", "2024,D01,P3,丙,300,0,300",
+                "2024,D01,P4,丁,400,0,400", "2024,D01,P6,己"));
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(0, outcome.rowsRejected(), "as 2024,D01,P6,己,,, would be");
+        assertEquals(5, home.count("budget_line"));
     }
 
     @Test

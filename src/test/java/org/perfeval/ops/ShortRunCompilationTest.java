@@ -47,10 +47,20 @@ class ShortRunCompilationTest {
         assertTrue(child.levels.contains(4), "compiled at levels " + child.levels + ": " + child.output);
     }
 
-    private Child run(boolean directive) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+PrintCompilation", "-Djava.io.tmpdir=" + temp, "-cp", System.getProperty("java.class.path"),
-                Probe.class.getName(), String.valueOf(directive)).redirectErrorStream(true).start();
+    @Test
+    void aJvmWithoutC1BesideC2IsLeftAlone() throws Exception {
+        // with C2 alone, excluding it would leave every method interpreted
+        Child child = run(true, "-XX:-TieredCompilation");
+        assertFalse(child.output.contains("Exclude:true"), child.output);
+    }
+
+    private Child run(boolean directive, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+PrintCompilation", "-Djava.io.tmpdir=" + temp));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(),
+                String.valueOf(directive)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child ends");
         assertEquals(0, p.exitValue(), output);

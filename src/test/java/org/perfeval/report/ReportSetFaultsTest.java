@@ -129,6 +129,8 @@ class ReportSetFaultsTest {
         String d04 = d01.replaceFirst("\"fiscal_year\"\\s*:\\s*2024", "\"fiscal_year\": 2023").replace("\"D01\"", "\"D04\"");
         assertTrue(d04.contains("2023") && d04.contains("D04"), d04);
         Files.writeString(Files.createDirectories(yearDir.resolve("D04")).resolve("report.json"), d04);
+        // a copy of D01's folder
+        Files.writeString(Files.createDirectories(yearDir.resolve("D01 - 副本")).resolve("report.json"), d01);
 
         assertEquals(1, reports.regenerate(keys));
 

@@ -102,6 +102,8 @@ class ScoringRulesTest {
             "negations: [未, 部分, 基本, 不]          | negations: [未, '']                        | project.qualitative.negations: must not be blank",
             "    - {元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000} | - {元: 1, 万元: 0}                          | project.unit_groups[0].万元: must be greater than 0",
             "three_public_economic_classes: [\"30211\", | three_public_economic_classes: [\"差旅费\", | department.three_public_economic_classes: '差旅费' is no economic class code",
+            "three_public_economic_classes: [\"30211\", | three_public_economic_classes: [\"302\", | department.three_public_economic_classes: '302' is no economic class code",
+            "three_public_economic_classes: [\"30211\", \"30217\", \"30231\", \"31013\"] | three_public_economic_classes: [] | department.three_public_economic_classes: at least one economic class is required",
     })
     void aBadFileIsRefusedNamingTheKey(String original, String replacement, String expected) {
         IOException e = assertThrows(IOException.class, () -> Fixtures.rulesWith(original, replacement));

@@ -190,9 +190,16 @@ class ExactlyOnceTest {
     @Test
     void aFileOfTheSameNameWithRowsOfOtherYearsOnlyIsNoCorrection() throws Exception {
         // finance systems export under one default name year after year
-        IngestOutcome y2023 = home.ingestOk(ledger("支出明细账.csv", entry("D01", "2023-05-01", "V1", "P1", "100")));
+        IngestOutcome y2023 = home.ingestOk(ledger("支出明细账.csv", entry("D01", "2023-05-01", "V1", "P1", "100"),
+                entry("D01", "2023-05-02", "V2", "P1", "x"), entry("D01", "2023-05-03", "V3", "P1", "0"),
+                entry("D01", "2023-05-04", "V4", "P1", "0"), entry("D01", "2023-05-05", "V5", "P1", "0"),
+                entry("D01", "2023-05-06", "V6", "P1", "0")));
+        assertEquals(1, y2023.rowsRejected());
+        Path rejects2023 = home.rejectsFile("支出明细账.csv");
+        String list2023 = java.nio.file.Files.readString(rejects2023);
         IngestOutcome y2024 = home.ingestOk(ledger("支出明细账.csv", entry("D01", "2024-05-01", "V1", "P1", "200")));
         assertEquals("INGESTED", home.batch(y2023.batchId()).get("status"), "2023 is no earlier version of 2024");
+        assertEquals(list2023, java.nio.file.Files.readString(rejects2023), "2023's rows to correct are still listed");
         assertEquals(10_000L, home.number("SELECT SUM(amount) FROM ledger_line WHERE fiscal_year = 2023"));
         assertEquals(20_000L, home.number("SELECT SUM(amount) FROM ledger_line WHERE fiscal_year = 2024"));
         assertEquals(java.util.Set.of(new DeptYear(2024, "D01")), y2024.affected(), "2023's report is untouched");

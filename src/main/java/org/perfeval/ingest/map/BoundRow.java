@@ -100,15 +100,25 @@ public final class BoundRow {
         return row.cells().size();
     }
 
-    /** A row with more fields than the others of its table, {@code expected}: a delimiter has shifted its columns. */
-    public RowRejection rejectShifted(int expected) {
+    /** The raw text of one cell ("" past the row's end). */
+    public String cell(int column) {
+        List<String> cells = row.cells();
+        return column < cells.size() ? cells.get(column) : "";
+    }
+
+    /**
+     * A row wider than its header ({@code headerFields}) whose amount in {@code column} and the cell after it read as
+     * one number split at an unquoted thousands separator.
+     */
+    public RowRejection rejectShifted(int headerFields, int column) {
         int fields = fieldCount();
-        String letter = CellReference.convertNumToColString(fields - 1);
-        return new RowRejection(letter, "", "本行有 " + fields + " 个字段，表头和其他行只有 " + expected + " 个：可能是某个字段中含有未加引号的"
-                + "分隔符（如金额 1,234.50 中的逗号），使其后的各列错了位。请检查该行，把含逗号的字段加上引号或去掉千位分隔符后重新导出。"
-                + " This row has " + fields + " fields where the header and the other rows have " + expected + ": perhaps a"
-                + " field holds an unquoted delimiter (such as the comma in an amount 1,234.50) that shifted the columns after"
-                + " it. Check the row, quote that field or drop the thousands separator, and export again.");
+        String letter = CellReference.convertNumToColString(column);
+        String split = cell(column).strip() + "," + cell(column + 1).strip();
+        return new RowRejection(letter, split, "本行有 " + fields + " 个字段，比表头多，且第 " + letter + " 列的金额像是被未加引号的千位分隔符"
+                + "拆开的“" + split + "”，其后的各列因此错了位。请把含逗号的字段加上引号或去掉千位分隔符后重新导出。 This row has " + fields
+                + " fields, more than the header's " + headerFields + ", and the amount in column " + letter + " reads as '"
+                + split + "' split at an unquoted thousands separator, which shifted the columns after it. Quote that field"
+                + " or drop the thousands separator, and export again.");
     }
 
     /** A row whose fields end before its table's first amount column (at {@code amountColumn}). */

@@ -324,6 +324,7 @@ public final class BatchTransaction implements AutoCloseable {
         insertLedgerTotals();
         recordLedgerRange();
         replaceEarlierLinesOfVouchers();
+        reportInitialBudgetsReplaced();
         replaceByKey("budget_line", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
                 + " AND o.project_code = n.project_code");
         replaceByKey("indicator", "o.fiscal_year = n.fiscal_year AND o.dept_code = n.dept_code"
@@ -432,6 +433,65 @@ public final class BatchTransaction implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (" + replaced + ")")) {
             bindReplaced(ps, before);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * An INITIAL_BUDGET_REPLACED finding on this file: projects it lists without any 年初预算 or 上年结转 (an adjustment
+     * file of 追加/调减 only, or a report with 全年预算数 alone) had them in an earlier file of another name, and SPEC
+     * §3.6's newest-file rule replaces them: the projects now count as added during the year. Said, because the
+     * figures change that much (预算调整率 291 % instead of 104 % in one tester's run) without a word otherwise.
+     */
+    private void reportInitialBudgetsReplaced() throws SQLException {
+        long before = idsBefore.get("budget_line");
+        if (before == 0 && dialect.singleWriter()) {
+            return;
+        }
+        String sameKey = "n.batch_id = ? AND n.id > ? AND n.fiscal_year = o.fiscal_year AND n.dept_code = o.dept_code"
+                + " AND n.project_code = o.project_code";
+        try (PreparedStatement ps = connection.prepareStatement("SELECT o.project_code, MIN(b.file_name),"
+                + " SUM(o.budget_initial + o.budget_carryover) FROM budget_line o JOIN ingest_batch b ON b.id = o.batch_id"
+                + " WHERE o.batch_id <> ? AND EXISTS (SELECT 1 FROM budget_line n WHERE " + sameKey + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM budget_line n WHERE " + sameKey
+                + " AND (n.budget_initial <> 0 OR n.budget_carryover <> 0))"
+                + " GROUP BY o.fiscal_year, o.dept_code, o.project_code"
+                + " HAVING SUM(ABS(o.budget_initial) + ABS(o.budget_carryover)) > 0 ORDER BY o.project_code")) {
+            ps.setLong(1, batchId);
+            ps.setLong(2, batchId);
+            ps.setLong(3, before);
+            ps.setLong(4, batchId);
+            ps.setLong(5, before);
+            int projects = 0;
+            String example = null;
+            String earlierFile = null;
+            long fen = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (projects++ == 0) {
+                        example = rs.getString(1);
+                        earlierFile = rs.getString(2);
+                    }
+                    fen += rs.getLong(3);
+                }
+            }
+            if (projects == 0) {
+                return;
+            }
+            String wan = Fen.toYuan(fen).movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            int count = projects;
+            String example0 = example;
+            String earlier0 = earlierFile;
+            afterCommit.add(() -> LOG.warn("《{}》中 {} 个项目（如“{}”）没有年初预算和上年结转，按“同一项目以较新文件的预算为准”的规则替换了"
+                    + "较早文件《{}》等中的 {} 万元年初预算和上年结转；如果本文件只是追加调整指标，请导出包含年初预算的完整预算文件。 {} projects"
+                    + " of '{}' (such as '{}') have no initial budget or carry-over and replaced the earlier {} 万元 of"
+                    + " '{}' and others, as the newest budget of a project does; if this file holds adjustments only,"
+                    + " export the whole budget instead.", fileName, count, example0, earlier0, wan, count, fileName,
+                    example0, wan, earlier0));
+            addFinding("INITIAL_BUDGET_REPLACED", "warning", null, "《" + fileName + "》中有" + count + "个项目（如“"
+                    + example + "”）没有年初预算和上年结转，按“同一项目以较新文件的预算为准”的规则，替换了较早文件《" + earlierFile
+                    + "》等中这些项目共" + wan + "万元的年初预算和上年结转，它们现在按年中追加计算。如果本文件只是追加调整指标，"
+                    + "请导出包含年初预算和调整数的完整预算指标文件后重新放入 inbox");
+            finding.executeBatch();
         }
     }
 

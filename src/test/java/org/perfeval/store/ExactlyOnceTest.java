@@ -395,6 +395,38 @@ class ExactlyOnceTest {
     // ------------------------------------------------------------------ budget per project
 
     @Test
+    void anAdjustmentFileThatReplacesInitialBudgetsSaysSo() throws Exception {
+        String header = line("单位编码", "项目编码", "项目名称", "指标类型", "金额");
+        home.ingestOk(home.csv("预算指标2024.csv", header,
+                line("D01", "P001", "设备", "年初预算", "1000"),
+                line("D01", "P002", "维修", "年初预算", "500"),
+                line("D01", "P002", "维修", "上年结转", "20"),
+                line("D01", "P003", "培训", "年初预算", "300")));
+        IngestOutcome adjustments = home.ingestOk(home.csv("预算调整指标2024.csv", header,
+                line("D01", "P001", "设备", "追加", "200"),
+                line("D01", "P002", "维修", "调减", "50"),
+                line("D01", "P003", "培训", "年初预算", "300"),
+                line("D01", "P003", "培训", "追加", "30"),
+                line("D01", "P004", "新增", "追加", "80")));
+
+        List<Map<String, Object>> findings = home.query("SELECT code, message FROM ingest_finding WHERE batch_id = ?",
+                adjustments.batchId());
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("INITIAL_BUDGET_REPLACED", findings.get(0).get("code"));
+        // P001 and P002 lost 1,520 yuan of initial budget and carry-over; P003 restates its own, P004 had none
+        assertEquals("《预算调整指标2024.csv》中有2个项目（如“P001”）没有年初预算和上年结转，按“同一项目以较新文件的预算为准”的规则，"
+                + "替换了较早文件《预算指标2024.csv》等中这些项目共0.15万元的年初预算和上年结转，它们现在按年中追加计算。"
+                + "如果本文件只是追加调整指标，请导出包含年初预算和调整数的完整预算指标文件后重新放入 inbox",
+                findings.get(0).get("message"));
+        assertEquals(new BigDecimal("0.00"), project(D01, "P001").budgetInitial(), "SPEC §3.6 still applies");
+
+        // the whole budget again: nothing to say
+        IngestOutcome whole = home.ingestOk(home.csv("预算指标2024（全年）.csv", header,
+                line("D01", "P001", "设备", "年初预算", "1000"), line("D01", "P001", "设备", "追加", "200")));
+        assertEquals(0, home.number("SELECT COUNT(*) FROM ingest_finding WHERE batch_id = ?", whole.batchId()));
+    }
+
+    @Test
     void aLaterBudgetExecutionReportReplacesTheAllocationsOfItsProjects() throws Exception {
         home.ingestOk(home.csv("预算指标2024.csv",
                 line("单位编码", "项目编码", "项目名称", "指标类型", "金额"),

@@ -174,12 +174,12 @@ public final class IngestService {
                     throw e;
                 }
                 if (!tx.keptEarlierOfSameName()) {
-                    rejects.removeEarlier();
+                    removeEarlierRejects(rejects, name);
                 }
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
                         read - rejected, rejected, t0, notes, rejectsFile, affected);
             }
-            rejects.removeEarlier();
+            // a refused file changes nothing: the list of the earlier file of its name, still in force, stays
             failure = new Failure(extractor, problem);
         } catch (StoreFailure e) {
             throw e.getCause();
@@ -200,6 +200,20 @@ public final class IngestService {
         // recorded after the file's transaction is rolled back: SQLite allows one writer at a time
         return fail(name, sha256, started, t0, failure.extractor(), failure.extractor().dataRows(),
                 failure.extractor().rejectedRows(), failure.problem());
+    }
+
+    /**
+     * After the commit, the list of rows to correct that the replaced file of this name left; the file is stored by
+     * now, so a list that cannot be removed (held open elsewhere) is only a warning, not a failure of the file.
+     */
+    private static void removeEarlierRejects(RejectWriter rejects, String name) {
+        try {
+            rejects.removeEarlier();
+        } catch (IOException e) {
+            LOG.warn("《{}》已导入，但较早同名文件的待更正行清单未能删除（{}），其内容已过时。 '{}' is stored, but the earlier"
+                    + " list of rows to correct under its name could not be removed ({}); it is out of date.", name,
+                    e.getMessage(), name, e.getMessage());
+        }
     }
 
     /** The whole file's fingerprint for the record of its failure, or null when it cannot be read any more. */

@@ -33,10 +33,10 @@ import org.perfeval.model.Lineage;
  */
 public final class TableExtractor implements TableVisitor {
 
-    /** Fields whose columns 合计/小计 rows are checked on. */
     /** An amount cut at an unquoted thousands separator: its head ({@code 1}, {@code -12}) and tail ({@code 234.50}). */
-    private static final Pattern SPLIT_HEAD = Pattern.compile("\\s*-?[0-9]{1,3}\\s*");
+    private static final Pattern SPLIT_HEAD = Pattern.compile("\\s*-?[1-9][0-9]{0,2}\\s*");
     private static final Pattern SPLIT_TAIL = Pattern.compile("\\s*[0-9]{3}(\\.[0-9]*)?\\s*");
+    /** Fields whose columns 合计/小计 rows are checked on. */
     private static final List<String> SUMMED_FIELDS = List.of("amount", "debit", "credit", "budget_initial",
             "budget_adjustment", "budget_carryover", "budget_final", "spent_reported");
     /** Fields holding numbers: amounts, headcounts, weights and scores. */
@@ -86,6 +86,8 @@ public final class TableExtractor implements TableVisitor {
     private final SheetFingerprints sheetRows = new SheetFingerprints();
     /** The columns of the table's amounts, left to right. */
     private List<Integer> amountColumns = List.of();
+    /** How many fields the table's (last) header row has as read, empty ones at its end included. */
+    private int headerFields;
 
     private record CarriedCell(int column, int lastRow, String value) {
     }
@@ -211,6 +213,9 @@ public final class TableExtractor implements TableVisitor {
         summaryColumn = table.has("summary") ? table.column("summary") : -1;
         repeatedColumns = !header.match().repeatedColumns().isEmpty();
         amountColumns = summedFields.stream().map(table::column).sorted().toList();
+        // a header written with a delimiter at its end, as its rows are, has that empty field too
+        headerFields = Math.max(table.header().width(),
+                buffer.get(header.first() + header.height() - 1).cells().size());
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -372,25 +377,36 @@ public final class TableExtractor implements TableVisitor {
 
     /**
      * Two signs, in a delimited file, of a row that is not what its fields say. A row wider than the header whose
-     * amount reads as a number split at a thousands separator ({@code 1,234.50} unquoted: 借方 {@code 1}, the next
-     * column {@code 234.50}, the empty 贷方 pushed past the header) had been stored as 1 − 234.50; the split is told
-     * by the fields themselves, so the row's place in the file does not matter, and rows that merely end in one more
-     * delimiter than the header pass. A ledger line that ends before its first amount column is cut off (read while
+     * amount reads as a number split at a thousands separator, with nothing after it ({@code 1,234.50} unquoted:
+     * 借方 {@code 1}, the next column {@code 234.50}, the empty 贷方 pushed past the header) had been stored as
+     * 1 − 234.50; the split is told by the fields themselves, so the row's place in the file does not matter, and
+     * rows that merely end in one more delimiter than the header pass. A ledger line that ends before its first amount column is cut off (read while
      * its copy stalled), not a payment of 0.
      */
     private void checkFieldCount(BoundRow bound) throws RowRejection {
         int fields = bound.fieldCount();
-        if (fields > table.header().width()) {
+        if (fields > headerFields) {
             for (int column : amountColumns) {
+                // the tail is the row's last content: a split pushes the empty fields after it one place on, while
+                // side-by-side amounts (年初 50 | 调整 120 | 全年 170) have more figures after them
                 if (column + 1 < fields && SPLIT_HEAD.matcher(bound.cell(column)).matches()
-                        && SPLIT_TAIL.matcher(bound.cell(column + 1)).matches()) {
-                    throw bound.rejectShifted(table.header().width(), column);
+                        && SPLIT_TAIL.matcher(bound.cell(column + 1)).matches() && blankFrom(bound, column + 2)) {
+                    throw bound.rejectShifted(headerFields, column);
                 }
             }
         }
         if (kind == ExportKind.LEDGER && !amountColumns.isEmpty() && fields <= amountColumns.get(0)) {
             throw bound.rejectCutOff(amountColumns.get(0), table.header().width());
         }
+    }
+
+    private static boolean blankFrom(BoundRow bound, int column) {
+        for (int c = column; c < bound.fieldCount(); c++) {
+            if (!bound.cell(c).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

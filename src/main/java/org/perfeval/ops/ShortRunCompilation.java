@@ -68,8 +68,10 @@ public final class ShortRunCompilation {
     static boolean c2BesideC1() {
         try {
             HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            String mode = option(vm, "CompilationMode");
             return vm != null && "true".equals(vm.getVMOption("TieredCompilation").getValue())
                     && "4".equals(vm.getVMOption("TieredStopAtLevel").getValue())
+                    && (mode == null || mode.equals("default"))    // high-only: C2 without C1
                     && !"true".equals(option(vm, "UseJVMCICompiler"));
         } catch (RuntimeException e) {
             return false;

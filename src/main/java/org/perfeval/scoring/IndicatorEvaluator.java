@@ -43,8 +43,11 @@ public final class IndicatorEvaluator {
             + "|(?<m4>\\d{1,2})月(?:(?<d4>\\d{1,2})(?!\\d)[日号]?|(?<end4>[底末])))");
 
     private static final Pattern DIGIT = Pattern.compile("\\d");
-    /** After a restated 定性 target: a number and at most a short unit ({@code 12%}, {@code 1.2万人次}). */
-    private static final Pattern RESTATED_AMOUNT = Pattern.compile("\\+?(\\d+(?:\\.\\d+)?)(?:%|％|个百分点|\\p{IsHan}{1,4})?");
+    /**
+     * After a restated 定性 target: a number and at most a short unit ({@code 了12%}, {@code 约1.2万人次}, {@code 12%以上。}).
+     */
+    private static final Pattern RESTATED_AMOUNT = Pattern.compile(
+            "(?:了|约)?\\+?(\\d+(?:\\.\\d+)?)(?:%|％|个百分点|\\p{IsHan}{1,3})?(?:以上)?[。.！!]?");
 
     private final ProjectRules rules;
     private final List<Spelling> comparators;
@@ -244,12 +247,14 @@ public final class IndicatorEvaluator {
      * equal text is. Only a number above 0, with at most a unit after it: {@code 较上年提高0%}, {@code -3.5%},
      * {@code 合格率78%} or {@code 明显改善尚需努力} say nothing of the kind.
      */
-    private static boolean restatesWithAmount(String target, String actual) {
+    private boolean restatesWithAmount(String target, String actual) {
         if (target.length() < 2 || !actual.startsWith(target)) {
             return false;
         }
-        Matcher m = RESTATED_AMOUNT.matcher(actual.substring(target.length()));
-        return m.matches() && new BigDecimal(m.group(1)).signum() > 0;
+        String more = actual.substring(target.length());
+        Matcher m = RESTATED_AMOUNT.matcher(more);
+        return m.matches() && new BigDecimal(m.group(1)).signum() > 0
+                && !containsAny(more, rules.qualitative().negations());
     }
 
     private static boolean containsAny(String text, List<String> words) {

@@ -115,8 +115,11 @@ public final class FiguresStore {
                      + String.format(contributing, "ledger_total") + " GROUP BY batch_id HAVING SUM(lines) > 0"
                      + " UNION " + String.format(contributing, "budget_line")
                      + " UNION " + String.format(contributing, "indicator") + " UNION "
-                     + String.format(contributing, "department_profile") + ") ORDER BY f.batch_id, f.source_row")) {
-            for (int i = 0; i < 4; i++) {
+                     + String.format(contributing, "department_profile") + ")"
+                     // a finding about one department-year of the file is that one's only
+                     + " AND (f.dept_code IS NULL OR (f.fiscal_year = ? AND f.dept_code = ?))"
+                     + " ORDER BY f.batch_id, f.source_row")) {
+            for (int i = 0; i < 5; i++) {
                 ps.setInt(1 + 2 * i, key.fiscalYear());
                 ps.setString(2 + 2 * i, key.deptCode());
             }

@@ -23,7 +23,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__inbox_claims.sql",
             "V3__report_pending.sql", "V4__ledger_vouchers.sql", "V5__file_size.sql",
-            "V6__voucher_month.sql", "V7__consolidation_run.sql");
+            "V6__voucher_month.sql", "V7__consolidation_run.sql", "V8__finding_department.sql");
 
     private final Database db;
 

@@ -147,6 +147,26 @@ class RejectsTest extends IngestHomeTest {
     }
 
     @Test
+    void sideBySideAmountsOfATrailingDelimiterBudgetAreNoSplitNumber() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("预算2024.csv", line("单位编码", "项目编码", "年初预算数", "调整数",
+                "上年结转", "全年预算数"), "D01,P1,50,120,0,170,", "D01,P2,100,0,0,100,", "D01,P3,7,993,0,1000,",
+                "D01,P4,1,0,0,1,"));
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(0, outcome.rowsRejected());
+        assertEquals(127_100L, home.number("SELECT SUM(budget_final) FROM budget_line"));
+    }
+
+    @Test
+    void aRefusedFileOfTheSameNameLeavesTheListOfTheFileStillInForce() throws Exception {
+        home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00", "D01,P1,V2,abc", "D01,P1,V3,30.00",
+                "D01,P1,V4,40.00", "D01,P1,V5,50.00", "D01,P1,V6,60.00"));
+        String list = Files.readString(home.rejectsFile("明细账2024.csv"));
+        IngestOutcome refused = home.ingest(home.csv("明细账2024.csv", line("完全", "不认识", "的表头"), "1,2,3"));
+        assertEquals(Status.FAILED, refused.status());
+        assertEquals(list, Files.readString(home.rejectsFile("明细账2024.csv")), "V2 is still to be corrected");
+    }
+
+    @Test
     void rowsThatAllEndInOneDelimiterMoreThanTheHeaderAreRead() throws Exception {
         IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", HEADER, "D01,P1,V1,10.00,", "D01,P1,V2,20.00,",
                 "D01,P1,V3,30.00,"));

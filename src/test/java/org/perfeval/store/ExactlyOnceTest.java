@@ -401,8 +401,10 @@ class ExactlyOnceTest {
                 line("D01", "P001", "设备", "年初预算", "1000"),
                 line("D01", "P002", "维修", "年初预算", "500"),
                 line("D01", "P002", "维修", "上年结转", "20"),
-                line("D01", "P003", "培训", "年初预算", "300")));
+                line("D01", "P003", "培训", "年初预算", "300"),
+                line("D02", "P001", "别的单位", "年初预算", "70")));
         IngestOutcome adjustments = home.ingestOk(home.csv("预算调整指标2024.csv", header,
+                line("D02", "P001", "别的单位", "年初预算", "70"),
                 line("D01", "P001", "设备", "追加", "200"),
                 line("D01", "P002", "维修", "调减", "50"),
                 line("D01", "P003", "培训", "年初预算", "300"),
@@ -419,11 +421,20 @@ class ExactlyOnceTest {
                 + "如果本文件只是追加调整指标，请导出包含年初预算和调整数的完整预算指标文件后重新放入 inbox",
                 findings.get(0).get("message"));
         assertEquals(new BigDecimal("0.00"), project(D01, "P001").budgetInitial(), "SPEC §3.6 still applies");
+        assertEquals(List.of("INITIAL_BUDGET_REPLACED"), figures.fileFindings(D01).stream()
+                .map(FiguresStore.FileFinding::code).toList());
+        assertEquals(List.of(), figures.fileFindings(new DeptYear(2024, "D02")), "D02's P001 kept its initial budget");
 
         // the whole budget again: nothing to say
         IngestOutcome whole = home.ingestOk(home.csv("预算指标2024（全年）.csv", header,
                 line("D01", "P001", "设备", "年初预算", "1000"), line("D01", "P001", "设备", "追加", "200")));
         assertEquals(0, home.number("SELECT COUNT(*) FROM ingest_finding WHERE batch_id = ?", whole.batchId()));
+
+        // an adjustment file exported under the whole budget's name replaces it as a correction, and says so too
+        IngestOutcome sameName = home.ingestOk(home.csv("预算指标2024（全年）.csv", header,
+                line("D01", "P001", "设备", "追加", "50")));
+        assertEquals("INITIAL_BUDGET_REPLACED", home.query("SELECT code FROM ingest_finding WHERE batch_id = ?",
+                sameName.batchId()).get(0).get("code"));
     }
 
     @Test

@@ -88,6 +88,9 @@ public final class TableExtractor implements TableVisitor {
     private List<Integer> amountColumns = List.of();
     /** How many fields the table's (last) header row has as read, empty ones at its end included. */
     private int headerFields;
+    /** How many of the table's data rows have each number of fields (up to 255), and the most common number. */
+    private final int[] rowWidths = new int[256];
+    private int usualWidth;
 
     private record CarriedCell(int column, int lastRow, String value) {
     }
@@ -216,6 +219,8 @@ public final class TableExtractor implements TableVisitor {
         // a header written with a delimiter at its end, as its rows are, has that empty field too
         headerFields = Math.max(table.header().width(),
                 buffer.get(header.first() + header.height() - 1).cells().size());
+        java.util.Arrays.fill(rowWidths, 0);
+        usualWidth = 0;
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();
         sink.tableStarted(table);
@@ -376,22 +381,32 @@ public final class TableExtractor implements TableVisitor {
     }
 
     /**
-     * Two signs, in a delimited file, of a row that is not what its fields say. A row wider than the header whose
-     * amount reads as a number split at a thousands separator, with nothing after it ({@code 1,234.50} unquoted:
-     * 借方 {@code 1}, the next column {@code 234.50}, the empty 贷方 pushed past the header) had been stored as
-     * 1 − 234.50; the split is told by the fields themselves, so the row's place in the file does not matter, and
-     * rows that merely end in one more delimiter than the header pass. A ledger line that ends before its first amount column is cut off (read while
-     * its copy stalled), not a payment of 0.
+     * Two signs, in a delimited file, of a row that is not what its fields say. An amount split at unquoted thousands
+     * separators ({@code 1,234.50}: 借方 {@code 1}, the next column {@code 234.50}, the empty 贷方 pushed one place on)
+     * had been stored as 1 − 234.50. Such a row has one field more than the table's rows have for each separator,
+     * and the amount's head (1–3 digits, no leading zero) is followed by as many 3-digit groups with nothing after
+     * them. "The rows have" is the width most of the table's rows so far have (for its first row, the header row's),
+     * so a file whose rows all end in one more delimiter passes, and so do side-by-side amounts ({@code 500,120}).
+     * A ledger line that ends before its first amount column is cut off (read while its copy stalled), not a payment
+     * of 0.
      */
     private void checkFieldCount(BoundRow bound) throws RowRejection {
         int fields = bound.fieldCount();
-        if (fields > headerFields) {
+        int usual = usualWidth > 0 ? usualWidth : headerFields;
+        if (fields < rowWidths.length) {
+            if (++rowWidths[fields] > (usualWidth > 0 ? rowWidths[usualWidth] : 0)) {
+                usualWidth = fields;
+            }
+        }
+        if (fields > usual) {
             for (int column : amountColumns) {
-                // the tail is the row's last content: a split pushes the empty fields after it one place on, while
-                // side-by-side amounts (年初 50 | 调整 120 | 全年 170) have more figures after them
-                if (column + 1 < fields && SPLIT_HEAD.matcher(bound.cell(column)).matches()
-                        && SPLIT_TAIL.matcher(bound.cell(column + 1)).matches() && blankFrom(bound, column + 2)) {
-                    throw bound.rejectShifted(headerFields, column);
+                int end = column + 1;
+                while (end < fields && SPLIT_TAIL.matcher(bound.cell(end)).matches()) {
+                    end++;
+                }
+                if (end - column - 1 == fields - usual && SPLIT_HEAD.matcher(bound.cell(column)).matches()
+                        && blankFrom(bound, end)) {
+                    throw bound.rejectShifted(usual, column, end - 1);
                 }
             }
         }

@@ -47,7 +47,9 @@ public final class IndicatorEvaluator {
      * After a restated 定性 target: a number and at most a short unit ({@code 了12%}, {@code 约1.2万人次}, {@code 12%以上。}).
      */
     private static final Pattern RESTATED_AMOUNT = Pattern.compile(
-            "(?:了|约)?\\+?(\\d+(?:\\.\\d+)?)(?:%|％|个百分点|\\p{IsHan}{1,3})?(?:以上)?[。.！!]?");
+            "(?:了|约)?\\+?(\\d+(?:\\.\\d+)?)(?:%|％|个百分点|\\p{IsHan}{1,4})?(?:以上)?[。.！!]?");
+    /** Words after a restated amount that bound it from above: {@code 3个以下} is no increase met. */
+    private static final Pattern UPPER_BOUND = Pattern.compile("以下|以内|之内|不到|不足|低于|少于");
 
     private final ProjectRules rules;
     private final List<Spelling> comparators;
@@ -254,7 +256,7 @@ public final class IndicatorEvaluator {
         String more = actual.substring(target.length());
         Matcher m = RESTATED_AMOUNT.matcher(more);
         return m.matches() && new BigDecimal(m.group(1)).signum() > 0
-                && !containsAny(more, rules.qualitative().negations());
+                && !containsAny(more, rules.qualitative().negations()) && !UPPER_BOUND.matcher(more).find();
     }
 
     private static boolean containsAny(String text, List<String> words) {

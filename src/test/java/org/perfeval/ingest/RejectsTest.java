@@ -111,7 +111,8 @@ class RejectsTest extends IngestHomeTest {
         assertEquals(1, outcome.rowsRejected());
         List<String> shifted = home.rejects("明细账2024.csv").get(1);
         assertEquals(List.of(String.valueOf(line), "D", "1,234.50"), shifted.subList(0, 3));
-        assertTrue(shifted.get(3).contains("本行有 6 个字段，比表头多，且第 D 列的金额像是被未加引号的千位分隔符拆开的“1,234.50”")
+        assertTrue(shifted.get(3).contains("本行有 6 个字段，比其他行多，且第 D 列的金额像是被未加引号的千位分隔符拆开的“1,234.50”")
+                && shifted.get(3).contains("more than the other rows' 5")
                 && shifted.get(3).contains("reads as '1,234.50' split at an unquoted thousands separator"), shifted.get(3));
         assertEquals(8_000L, home.number("SELECT SUM(amount) FROM ledger_line"), "8 × 10, and no −233.50");
     }
@@ -154,6 +155,38 @@ class RejectsTest extends IngestHomeTest {
         assertEquals(Status.INGESTED, outcome.status(), outcome.message());
         assertEquals(0, outcome.rowsRejected());
         assertEquals(127_100L, home.number("SELECT SUM(budget_final) FROM budget_line"));
+    }
+
+    @Test
+    void aSplitAmountIsFoundWhateverTheHeaderEndsInAndWithTwoSeparatorsToo() throws Exception {
+        // the header ends in a delimiter, the rows do not
+        String header = line("单位编码", "项目编码", "凭证号", "借方", "贷方") + ",";
+        List<String> rows = new java.util.ArrayList<>(List.of(header));
+        for (int v = 1; v <= 8; v++) {
+            rows.add("D01,P1,V" + v + ",10.00,");
+        }
+        rows.add("D01,P1,V9,1,234.50,");
+        IngestOutcome outcome = home.ingest(home.csv("明细账2024.csv", rows));
+
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(1, outcome.rowsRejected());
+        assertEquals(List.of("10", "D", "1,234.50"), home.rejects("明细账2024.csv").get(1).subList(0, 3));
+        assertEquals(8_000L, home.number("SELECT SUM(amount) FROM ledger_line"));
+
+        // two separators, and blank labelled columns after the amount to take the pieces
+        IngestOutcome budget = home.ingest(home.csv("预算2024.csv", line("单位编码", "项目编码", "全年预算数", "备注", "经办人"),
+                "D01,P1,100,,", "D01,P2,200,,", "D01,P3,300,,", "D01,P4,400,,", "D01,P5,1,234,567.89,,"));
+        assertEquals(Status.INGESTED, budget.status(), budget.message());
+        assertEquals(List.of("6", "C", "1,234,567.89"), home.rejects("预算2024.csv").get(1).subList(0, 3));
+        assertEquals(100_000L, home.number("SELECT SUM(budget_final) FROM budget_line"));
+    }
+
+    @Test
+    void sideBySideAmountsOfRowsThatAllEndInADelimiterArePassedUnderAHeaderThatDoesNot() throws Exception {
+        IngestOutcome outcome = home.ingest(home.csv("预算2024.csv", line("单位编码", "项目编码", "项目名称", "全年预算数",
+                "全年执行数"), "D01,P1,设备,1000,800,", "D01,P2,维修,500,120,", "D01,P3,培训,300,200,", "D01,P4,宣传,900,600,"));
+        assertEquals(Status.INGESTED, outcome.status(), outcome.message());
+        assertEquals(0, outcome.rowsRejected(), "the rows' own width, not the header's, is what a split exceeds");
     }
 
     @Test

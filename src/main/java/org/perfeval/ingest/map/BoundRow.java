@@ -107,18 +107,21 @@ public final class BoundRow {
     }
 
     /**
-     * A row wider than its header ({@code headerFields}) whose amount in {@code column} and the cell after it read as
-     * one number split at an unquoted thousands separator.
+     * A row wider than the table's rows ({@code usualFields}) whose amount in {@code column} and the cells after it up
+     * to {@code lastColumn} read as one number split at unquoted thousands separators.
      */
-    public RowRejection rejectShifted(int headerFields, int column) {
+    public RowRejection rejectShifted(int usualFields, int column, int lastColumn) {
         int fields = fieldCount();
         String letter = CellReference.convertNumToColString(column);
-        String split = cell(column).strip() + "," + cell(column + 1).strip();
-        return new RowRejection(letter, split, "本行有 " + fields + " 个字段，比表头多，且第 " + letter + " 列的金额像是被未加引号的千位分隔符"
-                + "拆开的“" + split + "”，其后的各列因此错了位。请把含逗号的字段加上引号或去掉千位分隔符后重新导出。 This row has " + fields
-                + " fields, more than the header's " + headerFields + ", and the amount in column " + letter + " reads as '"
-                + split + "' split at an unquoted thousands separator, which shifted the columns after it. Quote that field"
-                + " or drop the thousands separator, and export again.");
+        StringBuilder split = new StringBuilder(cell(column).strip());
+        for (int c = column + 1; c <= lastColumn; c++) {
+            split.append(',').append(cell(c).strip());
+        }
+        return new RowRejection(letter, split.toString(), "本行有 " + fields + " 个字段，比其他行多，且第 " + letter + " 列的金额像是被未加引号的"
+                + "千位分隔符拆开的“" + split + "”，其后的各列因此错了位。请把含逗号的字段加上引号或去掉千位分隔符后重新导出。 This row has "
+                + fields + " fields, more than the other rows' " + usualFields + ", and the amount in column " + letter
+                + " reads as '" + split + "' split at an unquoted thousands separator, which shifted the columns after it."
+                + " Quote that field or drop the thousands separator, and export again.");
     }
 
     /** A row whose fields end before its table's first amount column (at {@code amountColumn}). */

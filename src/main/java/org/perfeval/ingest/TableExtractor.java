@@ -2,6 +2,7 @@ package org.perfeval.ingest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +220,7 @@ public final class TableExtractor implements TableVisitor {
         // a header written with a delimiter at its end, as its rows are, has that empty field too
         headerFields = Math.max(table.header().width(),
                 buffer.get(header.first() + header.height() - 1).cells().size());
-        java.util.Arrays.fill(rowWidths, 0);
+        Arrays.fill(rowWidths, 0);
         usualWidth = 0;
         sumAll = new LinkedHashMap<>();
         sumSinceSubtotal = new LinkedHashMap<>();

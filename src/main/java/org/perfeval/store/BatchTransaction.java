@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import org.perfeval.model.DeptYear;
 import org.perfeval.model.Indicator;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.model.LedgerLine;
+import org.perfeval.report.Wan;
 
 /**
  * One file's ingestion as one database transaction (SPEC §3.6): rows are inserted as they are read,
@@ -377,6 +379,10 @@ public final class BatchTransaction implements AutoCloseable {
         return keptEarlierOfSameName;
     }
 
+    /** A project's initial budget and carry-over (in fen) that this file replaces, from {@code earlierFile}. */
+    private record ReplacedBudget(String project, String earlierFile, long fen) {
+    }
+
     /** The same bytes were committed by another node while this file was being read: this one is a duplicate. */
     public static final class SameBytesIngested extends Exception {
         private final transient IngestBatch earlier;
@@ -463,7 +469,7 @@ public final class BatchTransaction implements AutoCloseable {
             return;
         }
         // driven by this file's projects without any initial budget or carry-over: the cost follows the file
-        Map<DeptYear, List<String[]>> replaced = new java.util.TreeMap<>();
+        Map<DeptYear, List<ReplacedBudget>> replaced = new TreeMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT o.fiscal_year, o.dept_code, o.project_code,"
                 + " MIN(b.file_name), SUM(o.budget_initial + o.budget_carryover) FROM (SELECT fiscal_year, dept_code,"
                 + " project_code FROM budget_line WHERE batch_id = ? AND id > ? GROUP BY fiscal_year, dept_code,"
@@ -479,29 +485,26 @@ public final class BatchTransaction implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     replaced.computeIfAbsent(new DeptYear(rs.getInt(1), rs.getString(2)), k -> new ArrayList<>())
-                            .add(new String[] {rs.getString(3), rs.getString(4), Long.toString(rs.getLong(5))});
+                            .add(new ReplacedBudget(rs.getString(3), rs.getString(4), rs.getLong(5)));
                 }
             }
         }
-        for (Map.Entry<DeptYear, List<String[]>> e : replaced.entrySet()) {
+        for (Map.Entry<DeptYear, List<ReplacedBudget>> e : replaced.entrySet()) {
             DeptYear key = e.getKey();
-            List<String[]> projects = e.getValue();
-            String example = projects.get(0)[0];
-            String earlierFile = projects.get(0)[1];
-            long fen = projects.stream().mapToLong(p -> Long.parseLong(p[2])).sum();
-            String wan = Fen.toYuan(fen).movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            int count = projects.size();
+            ReplacedBudget first = e.getValue().get(0);
+            String amount = Wan.withUnit(Fen.toYuan(e.getValue().stream().mapToLong(ReplacedBudget::fen).sum()));
+            int count = e.getValue().size();
             afterCommit.add(() -> LOG.warn("《{}》中单位 {} {} 年度的 {} 个项目（如“{}”）没有年初预算和上年结转，按“同一项目以较新文件的预算为准”"
-                    + "的规则替换了较早文件《{}》等中的 {} 万元年初预算和上年结转；如果本文件只是追加调整指标，请导出包含年初预算的完整预算文件。"
+                    + "的规则替换了较早文件《{}》等中的 {} 年初预算和上年结转；如果本文件只是追加调整指标，请导出包含年初预算的完整预算文件。"
                     + " {} projects of department {} in {} in '{}' (such as '{}') have no initial budget or carry-over and"
-                    + " replaced the earlier {} 万元 of '{}' and others, as the newest budget of a project does; if this"
+                    + " replaced the earlier {} of '{}' and others, as the newest budget of a project does; if this"
                     + " file holds adjustments only, export the whole budget instead.", fileName, key.deptCode(),
-                    key.fiscalYear(), count, example, earlierFile, wan, count, key.deptCode(), key.fiscalYear(),
-                    fileName, example, wan, earlierFile));
+                    key.fiscalYear(), count, first.project(), first.earlierFile(), amount, count, key.deptCode(),
+                    key.fiscalYear(), fileName, first.project(), amount, first.earlierFile()));
             addFinding("INITIAL_BUDGET_REPLACED", "warning", null, key, "《" + fileName + "》中有" + count + "个项目（如“"
-                    + example + "”）没有年初预算和上年结转，按“同一项目以较新文件的预算为准”的规则，替换了较早文件《" + earlierFile
-                    + "》等中这些项目共" + wan + "万元的年初预算和上年结转，它们现在按年中追加计算。如果本文件只是追加调整指标，"
-                    + "请导出包含年初预算和调整数的完整预算指标文件后重新放入 inbox");
+                    + first.project() + "”）没有年初预算和上年结转，按“同一项目以较新文件的预算为准”的规则，替换了较早文件《"
+                    + first.earlierFile() + "》等中这些项目共" + amount + "的年初预算和上年结转，它们现在按年中追加计算。"
+                    + "如果本文件只是追加调整指标，请导出包含年初预算和调整数的完整预算指标文件后重新放入 inbox");
         }
         if (!replaced.isEmpty()) {
             finding.executeBatch();

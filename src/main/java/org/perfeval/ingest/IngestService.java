@@ -147,7 +147,8 @@ public final class IngestService {
              RejectWriter rejects = new RejectWriter(settings.rejectsDir(), name);
              WriteBehind writes = new WriteBehind(name, item -> store(tx, item, name))) {
             MDC.put(MDC_BATCH, Long.toString(tx.batchId()));
-            TableExtractor extractor = new TableExtractor(detector, new StoringSink(tx, writes, rejects), tx.batchId(),
+            StoringSink sink = new StoringSink(tx, writes, rejects);
+            TableExtractor extractor = new TableExtractor(detector, sink, tx.batchId(),
                     Years.fromFileName(name), settings.defaultFundSource(), new ProgressLog(name));
             String problem = read(file, reading, stamp, extractor);
             writes.finish();
@@ -163,6 +164,10 @@ public final class IngestService {
             if (problem == null) {
                 String kind = extractor.kind().id();
                 String notes = notes(extractor);
+                if (sink.years.any()) {
+                    tx.addFinding(YearDateContradictions.FINDING_CODE, "warning", sink.years.exampleRow(),
+                            sink.years.finding(name));
+                }
                 Set<DeptYear> affected;
                 try {
                     affected = tx.commit(new FileContent(reading.readSha256(), reading.size()), kind,
@@ -175,6 +180,9 @@ public final class IngestService {
                 }
                 if (!tx.keptEarlierOfSameName()) {
                     removeEarlierRejects(rejects, name);
+                }
+                if (sink.years.any()) {
+                    LOG.warn(sink.years.warning(name));
                 }
                 return outcome(name, Status.INGESTED, tx.batchId(), kind, extractor.layoutName(), read,
                         read - rejected, rejected, t0, notes, rejectsFile, affected);
@@ -261,6 +269,9 @@ public final class IngestService {
         String problem = read(file, Reading.of(FileInspector.inspect(file)), null, extractor);
         if (problem == null) {
             problem = checkRejects(extractor.dataRows(), extractor.rejectedRows(), null);
+        }
+        if (sink.years.any()) {
+            sink.note(sink.years.warning(name));
         }
         return new ValidationReport(name, problem == null, extractor.kind() == null ? null : extractor.kind().id(),
                 extractor.layoutName(), extractor.headerRow(), sink.unit, extractor.dataRows(),
@@ -370,6 +381,7 @@ public final class IngestService {
         private final BatchTransaction tx;
         private final WriteBehind writes;
         private final RejectWriter rejects;
+        private final YearDateContradictions years = new YearDateContradictions();
 
         StoringSink(BatchTransaction tx, WriteBehind writes, RejectWriter rejects) {
             this.tx = tx;
@@ -385,6 +397,7 @@ public final class IngestService {
         @Override
         public void record(Object record) {
             if (record instanceof LedgerLine line) {
+                years.observe(line);
                 try {
                     tx.sum(line);
                 } catch (ArithmeticException e) {
@@ -426,6 +439,7 @@ public final class IngestService {
         private final List<String> problems = new ArrayList<>();
         private String unit;
         private int mismatches;
+        private final YearDateContradictions years = new YearDateContradictions();
 
         CheckingSink(String fileName) {
             this.fileName = fileName;
@@ -440,6 +454,9 @@ public final class IngestService {
 
         @Override
         public void record(Object record) {
+            if (record instanceof LedgerLine line) {
+                years.observe(line);
+            }
         }
 
         @Override

@@ -303,6 +303,39 @@ class IngestServiceTest extends IngestHomeTest {
                 report.problems().toString());
     }
 
+    /** SPEC §3.3 takes the 会计年度 column over the date; lines it moves to another year are counted and named. */
+    @Test
+    void ledgerLinesWhoseFiscalYearIsNotTheirDatesYearAreAFinding() throws Throwable {
+        String header = line("单位编码", "会计年度", "凭证日期", "凭证号", "项目编码", "支出金额");
+        Path file = home.csv("支出明细2024年5月.csv", header,
+                line("D01", "2024", "2024-05-03", "记-1", "P1", "100"),
+                line("D01", "2023", "2024-05-08", "记-2", "P1", "40"),
+                line("D01", "2023", "2024-05-09", "记-3", "P2", "2"));
+        List<String> log = logOf(() -> home.ingestOk(file));
+
+        assertEquals(List.of(Map.of("fiscal_year", 2023, "n", 2), Map.of("fiscal_year", 2024, "n", 1)),
+                home.query("SELECT fiscal_year, COUNT(*) n FROM ledger_line GROUP BY fiscal_year ORDER BY fiscal_year"),
+                "stored by the column, as the spec says");
+        Map<String, Object> finding = home.one("SELECT code, severity, source_row, message FROM ingest_finding");
+        assertEquals("YEAR_DATE_MISMATCH", finding.get("code"));
+        assertEquals("warning", finding.get("severity"));
+        assertEquals(3, ((Number) finding.get("source_row")).intValue());
+        assertEquals("《支出明细2024年5月.csv》中有2行明细的会计年度与凭证日期的年份不同（如第3行：会计年度2023，凭证日期2024-05-08），"
+                + "这些明细按会计年度（而非凭证日期）计入相应年度。如会计年度填写有误，请在财务系统中更正后以同名文件重新放入 inbox",
+                finding.get("message"));
+        assertTrue(log.stream().anyMatch(l -> l.startsWith(finding.get("message") + "。 2 line(s) of '支出明细2024年5月.csv'"
+                + " have a fiscal year other than their voucher date's (such as row 3: 2023, dated 2024-05-08)")), log::toString);
+
+        IngestService validator = Services.validator(Settings.load(Home.open(tmp.resolve("dry"))));
+        ValidationReport report = validator.validate(file);
+        assertTrue(report.acceptable(), report.render());
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("《支出明细2024年5月.csv》中有2行明细的会计年度")),
+                report.problems().toString());
+
+        home.ingestOk(home.csv("支出明细2024年6月.csv", header, line("D01", "2024", "2024-06-03", "记-9", "P1", "5")));
+        assertEquals(1, home.count("ingest_finding"), "a file whose years agree with its dates says nothing");
+    }
+
     @Test
     void largeLedgerIsStoredCompletely() throws Exception {
         List<String> lines = new java.util.ArrayList<>();

@@ -40,7 +40,8 @@ final class Problems {
      * Findings about how the exports were taken in, not about the department: their messages tell the clerk what to
      * export again, which has no place in the report filed with the bureau. They stay in report.json and the log.
      */
-    private static final Set<String> INGESTION_ONLY = Set.of("VOUCHER_NUMBER_REUSED", "INITIAL_BUDGET_REPLACED");
+    private static final Set<String> INGESTION_ONLY = Set.of("VOUCHER_NUMBER_REUSED", "INITIAL_BUDGET_REPLACED",
+            "YEAR_DATE_MISMATCH");
 
     private static final String OTHER_TITLE = "其他问题";
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -399,23 +400,26 @@ public final class BatchTransaction implements AutoCloseable {
 
     /**
      * A corrected export under the same name replaces everything the earlier one contributed. An earlier file whose
-     * rows are all of other fiscal years than this one's is no earlier version of it: finance systems export under a
-     * fixed default name ({@code 支出明细账.csv}) year after year, and taking next year's export for a correction had
-     * emptied the whole of the earlier year. Both are kept, and the log says so.
+     * rows are all of other department-years than this one's is no earlier version of it: finance systems export
+     * under a fixed default name ({@code 支出明细账.csv}) year after year, and every department of a bureau sends its
+     * {@code 2024年单位基本情况.csv}; taking next year's export, or another department's, for a correction had emptied
+     * the earlier one's figures. Both are kept, and the log says so.
      */
     private void replaceEarlierFileOfSameName() throws SQLException {
         List<Long> earlier = batches("SELECT id FROM ingest_batch WHERE file_name = ? AND status = ? AND id <> ?",
                 fileName, IngestBatch.Status.INGESTED.name(), batchId);
-        Set<Integer> ownYears = new TreeSet<>();
-        touched.forEach(key -> ownYears.add(key.fiscalYear()));
+        Set<DeptYear> own = new TreeSet<>();
+        own.addAll(touched);
         for (long old : earlier) {
-            Set<Integer> oldYears = fiscalYears(old);
-            if (!ownYears.isEmpty() && !oldYears.isEmpty() && Collections.disjoint(ownYears, oldYears)) {
+            Set<DeptYear> others = departmentYears(old);
+            if (!own.isEmpty() && !others.isEmpty() && Collections.disjoint(own, others)) {
                 keptEarlierOfSameName = true;
-                afterCommit.add(() -> LOG.info("《{}》与较早的同名文件（批次 {}）年度不同（{} 与 {}），不是它的更正文件：二者都保留。"
-                        + " '{}' has the name of an earlier file (batch {}) of other fiscal years ({} against {}): it is"
-                        + " no correction of it, and both are kept.", fileName, old, ownYears, oldYears, fileName, old,
-                        ownYears, oldYears));
+                String ownText = describe(own);
+                String othersText = describe(others);
+                afterCommit.add(() -> LOG.info("《{}》与较早的同名文件（批次 {}）的单位或年度不同（{} 与 {}），不是它的更正文件：二者都保留。"
+                        + " '{}' has the name of an earlier file (batch {}) of other departments or fiscal years ({}"
+                        + " against {}): it is no correction of it, and both are kept.", fileName, old, ownText,
+                        othersText, fileName, old, ownText, othersText));
                 continue;
             }
             deleteLedgerLines(old, false);
@@ -734,23 +738,28 @@ public final class BatchTransaction implements AutoCloseable {
     }
 
     /** The fiscal years of a stored batch's rows (ledger_total names a ledger's, from a few rows instead of a scan). */
-    private Set<Integer> fiscalYears(long batch) throws SQLException {
-        Set<Integer> years = new TreeSet<>();
+    private Set<DeptYear> departmentYears(long batch) throws SQLException {
+        Set<DeptYear> keys = new TreeSet<>();
         for (String table : ROW_TABLES) {
             if (table.equals("ledger_line") || table.equals("ingest_finding")) {
                 continue;
             }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT fiscal_year FROM " + table
-                    + " WHERE batch_id = ?")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT fiscal_year, dept_code FROM "
+                    + table + " WHERE batch_id = ?")) {
                 ps.setLong(1, batch);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        years.add(rs.getInt(1));
+                        keys.add(new DeptYear(rs.getInt(1), rs.getString(2)));
                     }
                 }
             }
         }
-        return years;
+        return keys;
+    }
+
+    /** {@code 2024 D01, 2024 D02} for the log. */
+    private static String describe(Set<DeptYear> keys) {
+        return keys.stream().map(k -> k.fiscalYear() + " " + k.deptCode()).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private void collectTouched(String sql, long batch) throws SQLException {

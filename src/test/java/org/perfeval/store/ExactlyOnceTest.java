@@ -224,6 +224,30 @@ class ExactlyOnceTest {
         assertEquals("INGESTED", home.batch(fixed.batchId()).get("status"));
     }
 
+    /** Every department of a bureau sends a profile and a ledger under the same standard names. */
+    @Test
+    void aFileOfTheSameNameWithRowsOfOtherDepartmentsOnlyIsNoCorrection() throws Exception {
+        String header = line("年度", "单位编码", "单位名称", "在职人数", "离退休人数", "编制人数");
+        IngestOutcome d01 = home.ingestOk(home.csv("2024年单位基本情况.csv", header, line(2024, "D01", "甲局", 88, 33, 90)));
+        IngestOutcome d02 = home.ingestOk(home.csv("2024年单位基本情况.csv", header, line(2024, "D02", "乙局", 20, 5, 25)));
+        assertEquals("INGESTED", home.batch(d01.batchId()).get("status"), "D02's profile is no correction of D01's");
+        assertEquals(List.of("D01", "D02"), home.query("SELECT dept_code FROM department_profile ORDER BY dept_code")
+                .stream().map(r -> r.get("dept_code")).toList());
+        assertEquals(java.util.Set.of(new DeptYear(2024, "D02")), d02.affected(), "D01's report is untouched");
+
+        home.ingestOk(ledger("支出明细账.csv", entry("D01", "2024-05-01", "V1", "P1", "100")));
+        home.ingestOk(ledger("支出明细账.csv", entry("D02", "2024-05-01", "V1", "P1", "200")));
+        assertEquals(10_000L, spent("P1"), "D01's ledger stays");
+
+        // a correction of D02's profile under that name replaces D02's file only
+        home.ingestOk(home.csv("2024年单位基本情况.csv", header, line(2024, "D02", "乙局", 21, 5, 25)));
+        assertEquals("REPLACED", home.batch(d02.batchId()).get("status"));
+        assertEquals("INGESTED", home.batch(d01.batchId()).get("status"));
+        assertEquals(List.of(Map.of("d", "D01", "n", "88"), Map.of("d", "D02", "n", "21")), home.query(
+                "SELECT dept_code, staff_active FROM department_profile ORDER BY dept_code").stream().map(r -> Map.of(
+                        "d", String.valueOf(r.get("dept_code")), "n", String.valueOf(r.get("staff_active")))).toList());
+    }
+
     @Test
     void aCorrectedLedgerReplacesEvenLinesWithoutVoucherNumbers() throws Exception {
         home.ingestOk(ledger("明细账2024.csv",

@@ -282,6 +282,8 @@ public final class TableExtractor implements TableVisitor {
             bound.checkCellsBeyondHeader();
             if (sheet == null) {
                 checkFieldCount(bound);
+            } else {
+                bound.checkUncalculatedFormulas();
             }
             sink.record(mapper.map(bound, new Lineage(batchId, row.number())));
         } catch (RowRejection rejection) {

@@ -303,6 +303,26 @@ class IngestServiceTest extends IngestHomeTest {
                 report.problems().toString());
     }
 
+    /** The reader gives a formula saved without a value as this text (XlsxTableReaderTest); no column may take it. */
+    @Test
+    void aRowWithAnUncalculatedFormulaInATextColumnIsRejected() throws Exception {
+        String uncalculated = org.perfeval.ingest.read.WorkbookCells.UNCALCULATED + "\"12\"&\"次\"";
+        TestHome.Workbook workbook = home.workbook().sheet("绩效目标")
+                .row("单位编码", "项目编码", "一级指标", "三级指标", "年度指标值", "实际完成值")
+                .row("D01", "P1", "产出指标", "培训次数", uncalculated, "12次");
+        for (int p = 2; p <= 10; p++) { // few enough rejected rows for the file to be stored
+            workbook.row("D01", "P" + p, "产出指标", "培训人数", "≥100人", "120人");
+        }
+        IngestOutcome outcome = home.ingestOk(workbook.write("绩效目标2024.xlsx"));
+
+        assertEquals(1, outcome.rowsRejected());
+        assertEquals(0, home.number("SELECT COUNT(*) FROM indicator WHERE project_code = 'P1'"));
+        assertEquals(9, home.count("indicator"));
+        List<String> rejected = home.rejects("绩效目标2024.xlsx").get(1);
+        assertTrue(rejected.contains(uncalculated), rejected::toString);
+        assertTrue(rejected.stream().anyMatch(c -> c.contains("“年度指标值”是未计算的公式，没有值")), rejected::toString);
+    }
+
     /** SPEC §3.3 takes the 会计年度 column over the date; lines it moves to another year are counted and named. */
     @Test
     void ledgerLinesWhoseFiscalYearIsNotTheirDatesYearAreAFinding() throws Throwable {

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.apache.poi.ss.util.CellReference;
 
 import org.perfeval.ingest.SourceRow;
+import org.perfeval.ingest.read.WorkbookCells;
 import org.perfeval.ingest.value.Amounts;
 import org.perfeval.ingest.value.CodeAndName;
 import org.perfeval.ingest.value.Codes;
@@ -91,6 +92,21 @@ public final class BoundRow {
                         + shown + "' there, so which field it belongs to cannot be told. Perhaps a field holds an unquoted"
                         + " delimiter (such as a comma) that shifted the columns after it: check the row, or give the"
                         + " column a header and export again.");
+            }
+        }
+    }
+
+    /**
+     * Rejects the row when a column it reads holds a formula saved without a calculated value
+     * ({@link WorkbookCells#UNCALCULATED}): in an amount no number reads it, but a text column (年度指标值, 实际完成值)
+     * had taken the placeholder as its value, and a target read so scored full marks.
+     */
+    public void checkUncalculatedFormulas() throws RowRejection {
+        for (String field : table.header().columnOfField().keySet()) {
+            if (raw(field).startsWith(WorkbookCells.UNCALCULATED)) {
+                throw reject(field, "“" + label(field) + "”是未计算的公式，没有值：请用 Excel 打开文件、保存后重新导出。 The column "
+                        + label(field) + " holds a formula saved without its value: open the file in Excel, save it"
+                        + " and export again.");
             }
         }
     }

@@ -33,10 +33,10 @@ import org.apache.poi.ss.util.NumberToTextConverter;
  *   <li>blank: {@code ""}.</li>
  * </ul>
  */
-final class WorkbookCells {
+public final class WorkbookCells {
 
     /** What a formula without a calculated value reads as: the rejects file shows it, and what to do. */
-    static final String UNCALCULATED = "（公式未计算，请用 Excel 打开并保存后重新导出）=";
+    public static final String UNCALCULATED = "（公式未计算，请用 Excel 打开并保存后重新导出）=";
     private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 

@@ -26,9 +26,14 @@ public record ProjectFigures(
         return budgetFinal.subtract(spent);
     }
 
-    /** spent / budget_final to 4 decimals, null when nothing was budgeted. */
+    /** spent / budget_final to 4 decimals, as outputs show it; null when nothing was budgeted. */
     public BigDecimal executionRate() {
         return Rates.ratio(spent, budgetFinal);
+    }
+
+    /** spent / budget_final exactly, which the score and the LOW_EXECUTION threshold take; null as above. */
+    public BigDecimal exactExecutionRate() {
+        return Rates.exact(spent, budgetFinal);
     }
 
     public boolean inInitialBudget() {

@@ -4,6 +4,7 @@ import static org.perfeval.scoring.Numbers.percent;
 import static org.perfeval.scoring.Numbers.plain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -120,9 +121,9 @@ public final class FindingDetector {
     private List<Finding> budgetFindings(ProjectFigures p) {
         List<Finding> findings = new ArrayList<>();
         String who = project(p, null);
-        BigDecimal rate = p.executionRate();
+        BigDecimal rate = p.exactExecutionRate();
         if (p.budgeted() && rate != null && rate.compareTo(lowExecution) < 0) {
-            findings.add(FindingCode.LOW_EXECUTION.finding(p.code(), who + "预算执行率" + percent(rate) + "，低于"
+            findings.add(FindingCode.LOW_EXECUTION.finding(p.code(), who + "预算执行率" + percentBelow(rate) + "，低于"
                     + percent(lowExecution) + "：全年预算" + Wan.withUnit(p.budgetFinal()) + "，实际支出" + Wan.withUnit(p.spent())
                     + "，结余结转" + Wan.withUnit(p.balance()) + "。"));
         }
@@ -140,6 +141,16 @@ public final class FindingDetector {
                     + Wan.withUnit(p.spentReported().subtract(p.ledgerSpent()).abs()) + "；按支出明细账计。"));
         }
         return findings;
+    }
+
+    /**
+     * A rate below the threshold as a percentage: with 2 decimals, or 4 when those would show the threshold itself
+     * (89.9996 % is below 90 % but rounds to it).
+     */
+    private String percentBelow(BigDecimal rate) {
+        String shown = percent(rate);
+        return shown.equals(percent(lowExecution))
+                ? plain(rate.movePointRight(2).setScale(4, RoundingMode.DOWN)) + "%" : shown;
     }
 
     private void headcountMismatch(DepartmentProfile profile, List<Finding> findings) {

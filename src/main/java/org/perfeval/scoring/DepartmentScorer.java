@@ -66,9 +66,9 @@ public final class DepartmentScorer {
             }
             return notApplicable(rule, rule.measure().denominator() + "为0，无法计算");
         }
-        BigDecimal value = Rates.ratio(r.numerator(), r.denominator());
-        return new DepartmentIndicatorScore(rule.measure(), rule.level1(), rule.name(), rule.points(), value,
-                rule.rule().score(value, rule.points()), true, r.remark());
+        return new DepartmentIndicatorScore(rule.measure(), rule.level1(), rule.name(), rule.points(),
+                Rates.ratio(r.numerator(), r.denominator()),
+                rule.rule().score(Rates.exact(r.numerator(), r.denominator()), rule.points()), true, r.remark());
     }
 
     private static DepartmentIndicatorScore notApplicable(DepartmentIndicatorRule rule, String reason) {

@@ -62,7 +62,7 @@ public final class ProjectScorer {
      */
     public ProjectScore score(ProjectFigures figures, List<Indicator> indicators) {
         // no rate (nothing budgeted) earns no execution points: there is no budget the project executed
-        BigDecimal rate = figures.executionRate();
+        BigDecimal rate = figures.exactExecutionRate();
         BigDecimal execution = rate == null ? ZERO : PROPORTIONAL.score(rate, project.executionPoints());
         String name = figures.name() != null || indicators.isEmpty() ? figures.name() : indicators.get(0).projectName();
         if (indicators.isEmpty()) {

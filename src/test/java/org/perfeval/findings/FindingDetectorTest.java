@@ -134,7 +134,7 @@ class FindingDetectorTest {
     @CsvSource({
             "100000, 89990, 0.9, true",
             "100000, 89994, 0.9, true",     // rate 0.8999
-            "100000, 89995, 0.9, false",    // rate 0.9000: not below
+            "100000, 89995, 0.9, true",     // 0.89995 shows as 0.9000 but is below 90 %
             "100000, 90000, 0.9, false",
             "100000, 85000, 0.8, false",
             "100000, 79000, 0.8, true",
@@ -152,6 +152,14 @@ class FindingDetectorTest {
         Finding f = single(d.detect(department(CONSISTENT, "0", List.of(project("P1", "项目一", "100000", "50000"))),
                 Map.of()), FindingCode.LOW_EXECUTION);
         assertMentions(f, "预算执行率50%", "低于85%", "10万元", "5万元");
+    }
+
+    @Test
+    void aRateJustBelowTheThresholdIsShownWithTheDecimalsThatTellItFromIt() {
+        FindingDetector d = new FindingDetector(new BigDecimal("0.9"), FILES);
+        Finding f = single(d.detect(department(CONSISTENT, "0", List.of(project("P1", "项目一", "1000000", "899996"))),
+                Map.of()), FindingCode.LOW_EXECUTION);
+        assertMentions(f, "预算执行率89.9996%，低于90%");
     }
 
     @Test

@@ -67,7 +67,9 @@ class DepartmentScorerTest {
             "88, 90, 0.9778, 5.00",
             "90, 90, 1.0000, 5.00",      // the edge is inclusive
             "41, 40, 1.0250, 3.75",      // 2.5 points over × 0.5
-            "91, 90, 1.0111, 4.45",      // 1.11 points over (on the shown rate) → 4.445 → 4.45 half-up
+            "91, 90, 1.0111, 4.44",      // 1.111… points over (the exact rate) → 4.4444 → 4.44
+            "202, 200, 1.0100, 4.50",    // 1 point over → 4.50
+            "403, 400, 1.0075, 4.63",    // 0.75 points over → 4.625 → 4.63 half-up
             "49, 40, 1.2250, 0.00",      // 22.5 points over: stops at 0
             "60, 40, 1.5000, 0.00",
     })
@@ -118,9 +120,10 @@ class DepartmentScorerTest {
     @ParameterizedTest(name = "[{index}] adjustment {1} on {0} → {2}, {3}")
     @CsvSource({
             "1000000, 0,        0.0000, 10.00",
-            "1000000, 1,        0.0000, 10.00",   // 0.000001 shows as 0.0000
+            "1000000, 1,        0.0000, 7.00",    // 0.000001 shows as 0.0000 but is no 0: the budget was adjusted
             "1000000, 50000,    0.0500, 7.00",
             "1000000, 100000,   0.1000, 7.00",    // edges inclusive: 10 % → 7
+            "1000000, 100004,   0.1000, 4.00",    // 10.0004 % is over the edge, though it shows as 0.1000
             "1000000, 100100,   0.1001, 4.00",
             "1000000, -100000,  0.1000, 7.00",    // cuts count as much as additions
             "1000000, 200000,   0.2000, 4.00",

@@ -325,8 +325,10 @@ public final class ReportService {
         List<Indicator> indicators = figures.indicators(key);
         ReportDocument document = assembler.assemble(f, indicators, figures.fileFindings(key), batchFileNames::get,
                 OffsetDateTime.now(ZONE).withNano(0));
-        ReportInput input = new ReportInput(document, profile.orElse(null),
-                DepartmentTexts.load(departmentTextsDir, key.deptCode()));
+        DepartmentTexts texts = DepartmentTexts.load(departmentTextsDir, key.deptCode());
+        // people read 万元 that add up; report.json and projects.csv keep the exact yuan
+        ReportInput input = new ReportInput(ShownFigures.of(document), profile.orElse(null), texts);
+        ReportInput exact = new ReportInput(document, profile.orElse(null), texts);
         Path dir = paths.departmentDir(key);
         // the whole new set is written beside the old one first: a failure (a full disk) leaves the old set whole
         Path staging = paths.stagingDir(key);
@@ -340,7 +342,7 @@ public final class ReportService {
                 () -> attachment1.write(staging, input),
                 () -> attachment2.write(staging, input),
                 () -> attachment3.write(staging, input),
-                () -> projectsCsv.write(staging, input));
+                () -> projectsCsv.write(staging, exact));
         List<CompletableFuture<Path>> staged = writers.stream()
                 .map(w -> CompletableFuture.supplyAsync(() -> call(w), WRITERS)).toList();
         return CompletableFuture.allOf(staged.toArray(CompletableFuture[]::new))

@@ -17,6 +17,7 @@ import org.perfeval.aggregate.Rates;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportDocument;
 import org.perfeval.report.ReportService;
+import org.perfeval.report.ShownFigures;
 
 /**
  * The cross-department summary of one year, {@code outbox/<year>/summary.xlsx} and {@code summary.json}: per
@@ -53,15 +54,21 @@ public final class SummaryWriter {
 
     /** Writes both files into {@code yearDir}; returns {@code [summary.xlsx, summary.json]}. */
     public List<Path> write(Path yearDir, int year, List<ReportDocument> departments) throws IOException {
-        List<DepartmentLine> lines = departments.stream()
-                .map(SummaryWriter::line)
-                .sorted(Comparator.comparing(DepartmentLine::code, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .toList();
-        Path xlsx = writeXlsx(yearDir.resolve(XLSX_NAME), year, lines);
+        List<DepartmentLine> lines = lines(departments);
+        // the figures each department's own report shows (ShownFigures), so that the 合计 is the sum of the rows
+        Path xlsx = writeXlsx(yearDir.resolve(XLSX_NAME), year,
+                lines(departments.stream().map(ShownFigures::of).toList()));
         Summary summary = new Summary(year, Values.timestamp(clock), lines);
         Path json = yearDir.resolve(JSON_NAME);
         AtomicFiles.write(json, out -> ManifestWriter.JSON.writeValue(out, summary));
         return List.of(xlsx, json);
+    }
+
+    private static List<DepartmentLine> lines(List<ReportDocument> departments) {
+        return departments.stream()
+                .map(SummaryWriter::line)
+                .sorted(Comparator.comparing(DepartmentLine::code, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
     }
 
     static DepartmentLine line(ReportDocument doc) {

@@ -1,0 +1,118 @@
+package org.perfeval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** 万元 that add up: every total shown is the sum of the parts shown beside it. */
+class ShownFiguresTest {
+
+    private static final BigDecimal GRID = new BigDecimal("100");
+
+    private static ReportDocument.Project project(String code, String fund, String initial, String carryover,
+                                                  String budget, String spent) {
+        BigDecimal b = new BigDecimal(budget);
+        BigDecimal s = new BigDecimal(spent);
+        BigDecimal i = new BigDecimal(initial);
+        BigDecimal c = new BigDecimal(carryover);
+        return new ReportDocument.Project(code, "项目" + code, "项目支出", fund, i, b.subtract(i).subtract(c), c, b, s,
+                b.subtract(s), new BigDecimal("0.5"), true, "ledger", null, List.of());
+    }
+
+    /** Every part ends in …x5 or …x49 yuan: rounded alone, the totals drift from the sums of their parts. */
+    private static ReportDocument document() {
+        List<ReportDocument.Project> projects = List.of(
+                project("P1", "一般公共预算", "1000050", "0", "1000050", "500050"),
+                project("P2", "政府性基金预算", "150049", "50000", "200049", "100050"));
+        BigDecimal projectBudget = new BigDecimal("1200099");
+        BigDecimal projectSpent = new BigDecimal("600100");
+        ReportDocument.Basic basic = new ReportDocument.Basic(new BigDecimal("300050"), new BigDecimal("100050"),
+                new BigDecimal("400100"));
+        BigDecimal budget = projectBudget.add(new BigDecimal("500000"));
+        BigDecimal spent = projectSpent.add(basic.total());
+        Map<String, ReportDocument.FundSource> funds = new LinkedHashMap<>();
+        funds.put("一般公共预算", new ReportDocument.FundSource(new BigDecimal("1500050"), new BigDecimal("900150")));
+        funds.put("政府性基金预算", new ReportDocument.FundSource(new BigDecimal("200049"), new BigDecimal("100050")));
+        ReportDocument.Totals totals = new ReportDocument.Totals(new BigDecimal("1650099"), BigDecimal.ZERO,
+                new BigDecimal("50000"), budget, spent, budget.subtract(spent), new BigDecimal("0.5883"), basic,
+                new ReportDocument.ProjectTotals(projectBudget, projectSpent), funds, new BigDecimal("12345"));
+        return new ReportDocument(2024, new ReportDocument.Department("D01", "甲局"), "2026-11-25T00:00:00+08:00",
+                totals, null, projects, null, List.of());
+    }
+
+    @Test
+    void eachTotalIsTheSumOfThePartsShownBesideIt() {
+        ReportDocument shown = ShownFigures.of(document());
+        ReportDocument.Totals t = shown.totals();
+
+        List<ReportDocument.Project> projects = shown.projects();
+        for (ReportDocument.Project p : projects) {
+            assertEquals(p.budgetFinal().subtract(p.spent()), p.balance(), "结余结转 = 全年预算数 − 实际支出: " + p);
+            assertEquals(p.budgetFinal(), p.budgetInitial().add(p.budgetAdjustment()).add(p.budgetCarryover()), p::toString);
+        }
+        assertEquals(sum(projects.stream().map(ReportDocument.Project::spent).toList()), t.project().spent());
+        assertEquals(sum(projects.stream().map(ReportDocument.Project::budgetFinal).toList()), t.project().budgetFinal());
+        assertEquals(t.basic().personnel().add(t.basic().publicOperation()), t.basic().total());
+        assertEquals(t.basic().total().add(t.project().spent()), t.spent(), "共涉及资金 = 基本支出 + 项目支出");
+        assertEquals(t.budgetFinal().subtract(t.spent()), t.balance());
+        assertEquals(t.budgetFinal(), t.budgetInitial().add(t.budgetAdjustment()).add(t.budgetCarryover()));
+        assertEquals(t.spent(), sum(t.byFundSource().values().stream().map(ReportDocument.FundSource::spent).toList()));
+        assertEquals(t.budgetFinal(),
+                sum(t.byFundSource().values().stream().map(ReportDocument.FundSource::budgetFinal).toList()));
+
+        // the figures themselves, in yuan on the 0.01 万元 grid
+        assertEquals(List.of("1000100", "500100", "500000"), List.of(plain(projects.get(0).budgetFinal()),
+                plain(projects.get(0).spent()), plain(projects.get(0).balance())), "100.01 − 50.01 = 50.00");
+        assertEquals(List.of("200000", "100100", "99900", "150000", "50000", "0"), List.of(
+                plain(projects.get(1).budgetFinal()), plain(projects.get(1).spent()), plain(projects.get(1).balance()),
+                plain(projects.get(1).budgetInitial()), plain(projects.get(1).budgetCarryover()),
+                plain(projects.get(1).budgetAdjustment())), "20.00 − 10.01 = 9.99");
+        assertEquals("600200", plain(t.project().spent()), "50.01 + 10.01, not 60.01 (600,100 rounded alone)");
+        assertEquals("400200", plain(t.basic().total()), "30.01 + 10.01");
+        assertEquals("1000400", plain(t.spent()));
+        assertEquals("900300", plain(t.byFundSource().get("一般公共预算").spent()), "50.01 and 基本支出 40.02");
+        assertEquals("100100", plain(t.byFundSource().get("政府性基金预算").spent()), "P2 alone");
+        assertEquals("12300", plain(t.threePublicSpent()));
+
+        // everything else is the exact document's
+        ReportDocument exact = document();
+        assertEquals(exact.totals().executionRate(), t.executionRate());
+        assertEquals(exact.projects().get(0).executionRate(), projects.get(0).executionRate());
+        for (BigDecimal amount : List.of(t.budgetFinal(), t.spent(), t.balance(), t.basic().total())) {
+            assertEquals(0, amount.remainder(GRID).signum(), "on the 0.01 万元 grid: " + amount);
+        }
+    }
+
+    @Test
+    void largestRemainderMeetsTheTotalAndMovesEachPartByLessThanAStepWhenItCan() {
+        List<BigDecimal> parts = List.of(new BigDecimal("333.33"), new BigDecimal("333.33"), new BigDecimal("333.34"));
+        List<BigDecimal> shares = ShownFigures.largestRemainder(parts, new BigDecimal("1000"));
+        assertEquals(List.of("300", "300", "400"), shares.stream().map(ShownFiguresTest::plain).toList());
+
+        List<BigDecimal> negative = ShownFigures.largestRemainder(List.of(new BigDecimal("-150"), new BigDecimal("260")),
+                new BigDecimal("100"));
+        assertEquals(List.of("-200", "300"), negative.stream().map(ShownFiguresTest::plain).toList());
+        for (int i = 0; i < 2; i++) {
+            BigDecimal moved = negative.get(i).subtract(List.of(new BigDecimal("-150"), new BigDecimal("260")).get(i)).abs();
+            assertTrue(moved.compareTo(GRID) < 0, "within one step: " + moved);
+        }
+
+        assertEquals(List.of("300", "200"), ShownFigures.largestRemainder(List.of(new BigDecimal("250"),
+                new BigDecimal("250")), new BigDecimal("500")).stream().map(ShownFiguresTest::plain).toList(),
+                "a tie goes to the first");
+    }
+
+    private static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

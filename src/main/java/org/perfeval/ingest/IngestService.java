@@ -37,6 +37,7 @@ import org.perfeval.model.DeptYear;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.model.LedgerLine;
 import org.perfeval.model.IngestBatch.Status;
+import org.perfeval.ops.LogSetup;
 import org.perfeval.store.BatchTransaction;
 import org.perfeval.store.FileContent;
 import org.perfeval.store.IngestStore;
@@ -292,7 +293,14 @@ public final class IngestService {
                         + " The file has a header but no data rows: check the export's date or data range.";
             }
             return null;
-        } catch (UnreadableFileException | FileProblem e) {
+        } catch (UnreadableFileException e) {
+            if (e.getCause() != null) {
+                // what the library said, for whoever supports the users: the log file only, not the .error.txt
+                LoggerFactory.getLogger(LogSetup.DETAILS_LOGGER).info("{} could not be read", file.getFileName(),
+                        e.getCause());
+            }
+            return e.getMessage();
+        } catch (FileProblem e) {
             return e.getMessage();
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -113,16 +113,7 @@ final class Workbooks {
         }
         return new UnreadableFileException("工作簿已损坏或不完整（可能下载或复制中断），无法读取，请重新导出。"
                 + " The workbook is damaged or incomplete (perhaps the download or copy was interrupted) and"
-                + " cannot be read: export it again. [" + detail(e) + "]", e);
-    }
-
-    private static String detail(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+                + " cannot be read: export it again.", e);
     }
 
     /**

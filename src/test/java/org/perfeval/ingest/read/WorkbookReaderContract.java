@@ -3,6 +3,7 @@ package org.perfeval.ingest.read;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -63,6 +64,8 @@ abstract class WorkbookReaderContract {
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), e.getMessage());
         }
+        // the user's .error.txt: what the library said goes to the log file only
+        assertFalse(e.getMessage().matches("(?s).*[A-Za-z]+(Exception|Error)\\b.*"), e.getMessage());
     }
 
     /** Sheet 预算 exercises every kind of cell; 明细 and an empty sheet follow. */

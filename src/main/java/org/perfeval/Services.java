@@ -22,6 +22,8 @@ import org.perfeval.ingest.IngestSettings;
 import org.perfeval.ingest.layout.LayoutRegistry;
 import org.perfeval.model.DeptYear;
 import org.perfeval.ingest.read.ReadLimits;
+import org.perfeval.ingest.value.FundSources;
+import org.perfeval.ingest.value.ValueException;
 import org.perfeval.report.Consolidation;
 import org.perfeval.report.OutputPaths;
 import org.perfeval.report.PendingReports;
@@ -72,10 +74,10 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services create(Settings settings) throws IOException, SQLException {
-        requireInboxTimings(settings);
+        requireCamelTimings(settings);
         Home home = settings.home();
         LayoutRegistry layouts = LayoutRegistry.load(home.config().mappings());
-        String defaultFund = settings.get("perfeval.ingest.default-fund-source", "一般公共预算");
+        String defaultFund = defaultFundSource(settings);
         OutputPaths paths = new OutputPaths(settings.path("perfeval.outbox.dir", home.outbox().toString()));
         IngestSettings ingestSettings = ingestSettings(settings, paths.outbox().resolve("rejects"));
         Path scoringFile = home.config().resolve("scoring.yaml");
@@ -123,18 +125,20 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    /** For the dry run: layouts only, no database. */
     /**
-     * The inbox route's timings, which Camel reads from the properties: checked here so that a word or a negative
-     * number is refused naming its key, not by a Camel stack trace about a route.
+     * The timings Camel reads from the properties: checked here so that a word or a negative number is refused
+     * naming its key, not by a Camel stack trace about a route, nor (the shutdown timeout) silently replaced by
+     * Camel's own 45 s, more than a service manager waits.
      */
-    static void requireInboxTimings(Settings settings) {
+    static void requireCamelTimings(Settings settings) {
         settings.getPositiveInt("perfeval.inbox.poll-delay-ms", 1000);
         settings.getPositiveInt("perfeval.inbox.read-lock-check-interval-ms", 1000);
         settings.getMillis("perfeval.inbox.read-lock-timeout-ms", 600_000);
         settings.getMillis("perfeval.inbox.read-lock-min-age-ms", 10_000);
+        settings.getPositiveInt("camel.main.shutdownTimeout", 25);
     }
 
+    /** For the dry run: layouts only, no database. */
     public static IngestService validator(Settings settings) throws IOException {
         LayoutRegistry layouts = LayoutRegistry.load(settings.home().config().mappings());
         return new IngestService(ingestSettings(settings, null), new HeaderDetector(layouts), null);
@@ -142,7 +146,23 @@ public final class Services implements AutoCloseable {
 
     private static IngestSettings ingestSettings(Settings settings, Path rejectsDir) {
         return new IngestSettings(rejectsDir, settings.getFraction("perfeval.ingest.max-reject-ratio", "0.2"),
-                settings.get("perfeval.ingest.default-fund-source", "一般公共预算"), readLimits(settings));
+                defaultFundSource(settings), readLimits(settings));
+    }
+
+    /**
+     * {@code perfeval.ingest.default-fund-source} spelled as reports name it: {@code 政府性基金}, one of SPEC §3.4's
+     * spellings, had become a fund source of its own that no section of the narrative showed.
+     */
+    static String defaultFundSource(Settings settings) {
+        String key = "perfeval.ingest.default-fund-source";
+        String value = settings.get(key, FundSources.GENERAL_PUBLIC);
+        try {
+            return FundSources.normalize(value).orElse(FundSources.GENERAL_PUBLIC);
+        } catch (ValueException e) {
+            throw new SettingException("配置项 " + key + " 应为资金性质之一（" + String.join("、", FundSources.CANONICAL)
+                    + "），而不是“" + value + "”。 The setting " + key + " must be one of the fund sources ("
+                    + String.join(", ", FundSources.CANONICAL) + "), not '" + value + "'.", e);
+        }
     }
 
     /** The {@code perfeval.ingest.max-*} settings; an absent key keeps its {@link ReadLimits#DEFAULTS} value. */

@@ -1,5 +1,6 @@
 package org.perfeval.ingest.value;
 
+import java.util.List;
 import java.util.Optional;
 
 /** 资金性质 / 资金来源: the five budget families of the Budget Law, anything outside them is 其他资金. */
@@ -10,6 +11,9 @@ public final class FundSources {
     public static final String STATE_CAPITAL = "国有资本经营预算";
     public static final String SOCIAL_INSURANCE = "社会保险基金预算";
     public static final String OTHER = "其他资金";
+    /** The five, as reports name them. */
+    public static final List<String> CANONICAL = List.of(GENERAL_PUBLIC, GOVERNMENT_FUND,
+            STATE_CAPITAL, SOCIAL_INSURANCE, OTHER);
 
     private static final Vocabulary VOCABULARY = new Vocabulary("资金性质", "Fund source")
             .add(GENERAL_PUBLIC, "一般公共预算资金", "一般公共预算拨款", "公共预算", "一般预算")

@@ -47,6 +47,15 @@ public final class Consolidation {
         return new Result(finished, written);
     }
 
+    /** What an operator is told when a consolidation failed: what to check, and that it runs again. */
+    public static String problem(Exception e) {
+        String reason = e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.toString();
+        return "整体汇总未完成（" + reason + "）。请确认数据库可用、outbox 和 data/backup 是可写的文件夹且磁盘有剩余空间；"
+                + "下次定时汇总会再试，也可运行 perfeval consolidate。 The consolidation did not finish (" + reason
+                + "): check that the database is reachable and that outbox and data/backup are writable folders with"
+                + " free disk space. It runs again at its next time, or run 'perfeval consolidate'.";
+    }
+
     /** When the last recorded consolidation finished, by this process or another. */
     public Optional<Instant> last() throws SQLException {
         return log.last();

@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.model.RouteDefinition;
 import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.perfeval.SettingException;
+import org.perfeval.ops.LogSetup;
 import org.perfeval.report.Consolidation;
 
 /**
@@ -23,6 +27,7 @@ import org.perfeval.report.Consolidation;
 public final class ConsolidationRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "consolidation";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolidationRoute.class);
     /** The cluster namespace (the lock's name) of the consolidation's leader election. */
     private static final String LEADER_NAMESPACE = "perfeval-consolidation";
 
@@ -61,6 +66,13 @@ public final class ConsolidationRoute extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
+        // one line saying what to check, as for the other failures; the trace goes to the log file only. Handled: the
+        // next run is the retry, and the metric of the last success shows that none came.
+        onException(Exception.class).handled(true).process(exchange -> {
+            Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            LOG.error(Consolidation.problem(e));
+            LoggerFactory.getLogger(LogSetup.DETAILS_LOGGER).error("consolidation failed", e);
+        });
         // quartz URIs write the cron's spaces as '+'
         RouteDefinition route = from("quartz://perfeval/consolidation?cron=" + cron.strip().replace(' ', '+')
                 + "&trigger.timeZone=Asia/Shanghai").routeId(ROUTE_ID);

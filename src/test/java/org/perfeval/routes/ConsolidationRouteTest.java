@@ -34,7 +34,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Route;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
@@ -204,9 +203,26 @@ class ConsolidationRouteTest {
         Path backupDir = home.home().resolve("data").resolve("backup");
         Files.writeString(backupDir, "not a folder");
 
-        assertThrows(CamelExecutionException.class,
-                () -> context.createProducerTemplate().sendBody("direct:consolidate", null));
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(ConsolidationRoute.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            context.createProducerTemplate().sendBody("direct:consolidate", null);
+        } finally {
+            logger.detachAppender(log);
+        }
 
+        // one ERROR line that says what to check, in both languages, without the trace
+        assertEquals(1, log.list.size(), log.list::toString);
+        ch.qos.logback.classic.spi.ILoggingEvent line = log.list.get(0);
+        assertEquals(ch.qos.logback.classic.Level.ERROR, line.getLevel());
+        assertTrue(line.getFormattedMessage().startsWith("整体汇总未完成（FileAlreadyExistsException: ")
+                && line.getFormattedMessage().contains("data/backup 是可写的文件夹")
+                && line.getFormattedMessage().contains("The consolidation did not finish"), line.getFormattedMessage());
+        assertNull(line.getThrowableProxy(), "the trace is for the log file's details only");
         assertNull(succeeded.get(), "no success reported");
         assertEquals(0, successes.get());
         assertEquals(java.util.Optional.empty(), home.services().consolidation().last(), "none recorded");

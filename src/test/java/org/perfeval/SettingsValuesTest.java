@@ -48,6 +48,15 @@ class SettingsValuesTest {
                 && e.getMessage().contains("use jdbc:sqlite:… or jdbc:postgresql:…"), e.getMessage());
     }
 
+    @Test
+    void aPostgresqlServerThatCannotBeReachedIsToldByItsCauseNamingTheKeys() throws IOException {
+        Settings settings = with("perfeval.db.url = jdbc:postgresql://127.0.0.1:1/perfeval");
+        SettingException e = assertThrows(SettingException.class, () -> Services.create(settings));
+        assertTrue(e.getMessage().startsWith("无法连接 PostgreSQL 数据库（Connection to 127.0.0.1:1 refused")
+                && e.getMessage().contains("请检查配置项 perfeval.db.url、perfeval.db.user 和 perfeval.db.password")
+                && e.getMessage().contains("check the settings perfeval.db.url"), e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource({"政府性基金, 政府性基金预算", "一般公共预算, 一般公共预算", "自有资金, 其他资金", "'', 一般公共预算"})
     void theDefaultFundSourceIsSpelledAsReportsNameIt(String value, String expected) throws IOException {

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+
+import org.perfeval.SettingException;
 
 /**
  * The database behind perfeval: SQLite (embedded, WAL) by default, PostgreSQL for scale-out. SQLite
@@ -76,7 +80,10 @@ public final class Database implements AutoCloseable {
         Path file = dialect == Dialect.SQLITE ? sqliteFile(url) : null;
         DataSource dataSource = switch (dialect) {
             case SQLITE -> sqlite(url, file, busyTimeoutMs);
-            case POSTGRESQL -> postgres(url, user, password, poolSize);
+            case POSTGRESQL -> {
+                requireReachable(url, user, password);
+                yield postgres(url, user, password, poolSize);
+            }
         };
         Database db = new Database(url, dialect, dataSource, file);
         try {
@@ -111,6 +118,30 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url);
         return ds;
+    }
+
+    /**
+     * One direct connection before the pool: a wrong address, database, user or password is told at once by its
+     * real cause, naming the settings. Through the pool it took 30 s and said only that no connection was available.
+     */
+    private static void requireReachable(String url, String user, String password) {
+        Properties properties = new Properties();
+        if (user != null && !user.isBlank()) {
+            properties.setProperty("user", user);
+        }
+        if (password != null && !password.isBlank()) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("loginTimeout", "10");
+        try (Connection ignored = DriverManager.getConnection(url, properties)) {
+            LOG.debug("PostgreSQL reachable at {}", url);
+        } catch (SQLException e) {
+            throw new SettingException("无法连接 PostgreSQL 数据库（" + e.getMessage() + "）。请检查配置项 perfeval.db.url、"
+                    + "perfeval.db.user 和 perfeval.db.password，并确认数据库服务已启动。 Cannot connect to the PostgreSQL"
+                    + " database (" + e.getMessage() + "): check the settings perfeval.db.url, perfeval.db.user and"
+                    + " perfeval.db.password, and that the database server is running.", e);
+        }
     }
 
     private static DataSource postgres(String url, String user, String password, int poolSize) {

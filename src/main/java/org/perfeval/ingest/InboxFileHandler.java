@@ -1,9 +1,11 @@
 package org.perfeval.ingest;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -91,6 +93,10 @@ public final class InboxFileHandler {
         try {
             return handle(file, name, day);
         } catch (SQLException | IOException e) {
+            if (stopping(e)) {
+                LOG.warn(stoppedBeforeStored(name));
+                throw e;
+            }
             Duration wait = failedOutsideTheFile(file, name);
             LOG.error(notYetIngested(name, e) + " 下次尝试：" + wait.toSeconds() + " 秒后。 Next attempt in "
                     + wait.toSeconds() + " s.");
@@ -271,6 +277,27 @@ public final class InboxFileHandler {
      * The operator's line for a file that failed for a reason outside it and waits in the inbox: the
      * database locked by another program or failing, a folder that cannot be written.
      */
+    /**
+     * Whether the file was interrupted because the service is stopping: Camel interrupts its thread when the file does
+     * not finish within the shutdown timeout, which shows as an interrupted wait, a channel closed by the interrupt, or
+     * the interrupt itself.
+     */
+    static boolean stopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof InterruptedIOException
+                    || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
+    }
+
+    static String stoppedBeforeStored(String name) {
+        return "服务停止时文件“" + name + "”尚未导入完毕：已读入的部分全部撤销，文件留在 inbox 中，下次启动时重新导入。"
+                + " The service stopped before '" + name + "' was stored: nothing of it was kept, and it stays in inbox"
+                + " for the next start.";
+    }
+
     static String notYetIngested(String name, Exception e) {
         String reason = String.valueOf(e.getMessage());
         String waits = "文件“" + name + "”暂未导入，留在 inbox 中，稍后重试。 " + name

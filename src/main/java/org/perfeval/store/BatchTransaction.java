@@ -332,6 +332,7 @@ public final class BatchTransaction implements AutoCloseable {
      */
     public Set<DeptYear> commit(FileContent content, String kind, String layout, int headerRow, int rowsRead,
                                 int rowsIngested, int rowsRejected, String message) throws SQLException, SameBytesIngested {
+        requireNotStopping();
         flush();
         dialect.lockTransaction(connection, "perfeval-ingest-commit");
         Optional<IngestBatch> same = IngestStore.findIngested(connection, content.sha256(), batchId);
@@ -368,11 +369,23 @@ public final class BatchTransaction implements AutoCloseable {
             ps.setLong(12, batchId);
             ps.executeUpdate();
         }
+        requireNotStopping();
         CrashPoints.reach(CrashPoints.BEFORE_COMMIT);
         connection.commit();
         committed = true;
         afterCommit.forEach(Runnable::run);
         return touched;
+    }
+
+    /**
+     * Camel interrupts a file's thread when the service stops and the file did not finish within the shutdown timeout:
+     * the file must then be rolled back and stay in the inbox (SPEC §9). Committed after the interrupt, it had been
+     * stored but left in the inbox, and the next start called it a duplicate.
+     */
+    private static void requireNotStopping() throws SQLException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SQLException("the service is stopping: not committed", new InterruptedException());
+        }
     }
 
     /** After {@link #commit}: whether an earlier file of this name stays in force (its rows are of other years). */

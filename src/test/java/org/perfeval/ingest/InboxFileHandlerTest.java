@@ -111,6 +111,32 @@ class InboxFileHandlerTest {
         assertTrue(handler.mayTake(name, modified, size), "stored: nothing to wait for");
     }
 
+    /** Camel interrupts the file's thread when the service stops and the file did not finish in time (SPEC §9). */
+    @Test
+    void aFileInterruptedByTheServiceStoppingStaysInTheInboxAndTheLogSaysWhy() throws Exception {
+        TestHome home = TestHome.create(dir);
+        Path file = home.csv("明细账2024.csv", TestHome.line("单位编码", "项目编码", "凭证号", "支出金额"),
+                TestHome.line("D01", "P1", "V1", "100"));
+        Logger logger = (Logger) LoggerFactory.getLogger(InboxFileHandler.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            Thread.currentThread().interrupt();
+            Exception e = assertThrows(Exception.class, () -> home.services().inboxHandler().handle(file));
+            assertTrue(InboxFileHandler.stopping(e), e::toString);
+        } finally {
+            Thread.interrupted();
+            logger.detachAppender(appender);
+        }
+        assertTrue(Files.exists(file), "left in the inbox for the next start");
+        assertEquals(0, home.count("ledger_line"));
+        assertEquals(List.of("WARN 服务停止时文件“明细账2024.csv”尚未导入完毕：已读入的部分全部撤销，文件留在 inbox 中，下次启动时重新导入。"
+                + " The service stopped before '明细账2024.csv' was stored: nothing of it was kept, and it stays in inbox"
+                + " for the next start."), appender.list.stream().map(l -> l.getLevel() + " " + l.getFormattedMessage())
+                .toList());
+    }
+
     /** Operators see in the log which rows of a stored file were left out as not data, not only in the database. */
     @Test
     void theRowsPassedOverInAStoredFileAreLogged() throws Exception {

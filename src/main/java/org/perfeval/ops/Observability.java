@@ -69,14 +69,14 @@ public final class Observability {
         Path inbox = settings.path("perfeval.inbox.dir", settings.home().inbox().toString());
         long minFreeMb = settings.getLong("perfeval.ops.min-free-disk-mb", 500);
         Path outboxDir = settings.path("perfeval.outbox.dir", settings.home().outbox().toString());
-        for (HealthCheck check : HealthChecks.create(services.database(), inbox, outboxDir, home, minFreeMb,
+        for (HealthCheck check : HealthChecks.create(services.database().probes(), inbox, outboxDir, home, minFreeMb,
                 services.reports()::lastFailure)) {
             camel.bind("perfeval-health-" + check.getId(), check);
         }
 
         // read-only pages on the same server
         OutboxFiles outbox = new OutboxFiles(outboxDir);
-        StatusPage page = new StatusPage(new IngestStore(services.database()), outbox, metrics,
+        StatusPage page = new StatusPage(new IngestStore(services.database().probes()), outbox, metrics,
                 settings.get("perfeval.consolidation.cron", "0 0 2 * * ?"), Clock.system(ReportService.ZONE));
         camel.configure().addRoutesBuilder(new StatusRoute(page, outbox));
         return new Observability(metrics);

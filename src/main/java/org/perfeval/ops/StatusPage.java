@@ -57,7 +57,7 @@ public final class StatusPage {
 
     /** What the template shows; every String is escaped by Mustache. */
     record Page(String now, String nextConsolidation, String lastConsolidation, long filesIngested,
-                long filesFailed, List<Batch> batches, List<Failure> failures, List<Year> years,
+                long filesFailed, List<Batch> batches, List<Failure> failures, boolean batchesRead, List<Year> years,
                 List<String> problems) {
     }
 
@@ -80,6 +80,7 @@ public final class StatusPage {
         List<String> problems = new ArrayList<>();
         List<Batch> recent = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        boolean batchesRead = true;
         try {
             for (IngestBatch b : batches.recent(RECENT_BATCHES)) {
                 recent.add(batch(b));
@@ -88,7 +89,10 @@ public final class StatusPage {
                 }
             }
         } catch (SQLException e) {
-            problems.add("无法读取导入记录（数据库）：" + e.getMessage());
+            batchesRead = false;
+            String reason = innermost(e).getMessage();
+            problems.add("无法读取导入记录：数据库暂时无法连接或查询出错（" + reason + "）。 The import records cannot"
+                    + " be read: the database cannot be reached or failed (" + reason + ").");
         }
         List<Year> years = new ArrayList<>();
         try {
@@ -105,8 +109,19 @@ public final class StatusPage {
         String last = metrics.lastConsolidation().map(this::time).orElse("尚未运行");
         StringWriter out = new StringWriter();
         template.execute(out, new Page(time(now), next, last, metrics.filesIngested(), metrics.filesFailed(), recent,
-                failures, years, problems));
+                failures, batchesRead, years, problems));
         return out.toString();
+    }
+
+    /** The driver's own error under the pool's "Connection is not available": the server refused, the password … */
+    private static SQLException innermost(SQLException e) {
+        SQLException inner = e;
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                inner = s;
+            }
+        }
+        return inner;
     }
 
     /** The next run of a Quartz cron in Asia/Shanghai after the given instant; empty if the cron is invalid. */

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
     public static final long DEFAULT_BUSY_TIMEOUT_MS = 30_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long PROBE_TIMEOUT_MS = 3_000;
 
     private final String url;
     private final Dialect dialect;
@@ -57,6 +58,8 @@ public final class Database implements AutoCloseable {
     private static final Map<Path, ReentrantLock> FILE_LOCKS = new ConcurrentHashMap<>();
     /** When the SQLite file was found deleted and made again (empty), or null. */
     private volatile Instant recreatedAt;
+    /** PostgreSQL: the health check's and the status page's own small pool (see {@link #probes}); made at first use. */
+    private Database probes;
 
     private Database(String url, Dialect dialect, DataSource dataSource, Path file) {
         this.url = url;
@@ -370,9 +373,42 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (probes != null && probes != this) {
+                probes.close();
+            }
+        }
         if (dataSource instanceof HikariDataSource pool) {
             pool.close();
         }
+    }
+
+    /**
+     * The database for the health check and the status page. For PostgreSQL a pool of its own, one connection, that
+     * gives up after {@value #PROBE_TIMEOUT_MS} ms: during an outage the main pool waits 30 s for a connection (long
+     * files need that patience), so both pages had taken 30 s, longer than a monitor waits for an answer, and the
+     * status page then had nothing true to show. SQLite has no pool to wait for: the database itself.
+     */
+    public synchronized Database probes() {
+        if (!(dataSource instanceof HikariDataSource main)) {
+            return this;
+        }
+        if (probes == null) {
+            HikariConfig config = new HikariConfig();
+            main.copyStateTo(config);
+            config.setPoolName("perfeval-db-probes");
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(0);
+            config.setConnectionTimeout(PROBE_TIMEOUT_MS);
+            config.setInitializationFailTimeout(-1);
+            probes = new Database(url, dialect, new HikariDataSource(config), file);
+        }
+        return probes;
+    }
+
+    /** The connection pool of a PostgreSQL database, for tests of its settings. */
+    HikariDataSource pool() {
+        return (HikariDataSource) dataSource;
     }
 
     public Dialect dialect() {

@@ -27,13 +27,15 @@ class StatusPageTest {
 
     @TempDir
     Path dir;
+    private Database database;
     private IngestStore store;
     private PerfevalMetrics metrics;
     private StatusPage page;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new IngestStore(Database.open("jdbc:sqlite:" + dir.resolve("perfeval.db"), null, null));
+        database = Database.open("jdbc:sqlite:" + dir.resolve("perfeval.db"), null, null);
+        store = new IngestStore(database);
         metrics = new PerfevalMetrics(new SimpleMeterRegistry());
         Path outbox = Files.createDirectories(dir.resolve("outbox"));
         page = new StatusPage(store, new OutboxFiles(outbox), metrics, "0 0 2 * * ?",
@@ -69,6 +71,19 @@ class StatusPageTest {
         assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"10\">"));
         assertTrue(html.contains("2026-11-25 02:00"), "next consolidation");
         assertTrue(html.contains("2026-11-24 02:00:05"), "last consolidation");
+    }
+
+    /** During a database outage the page says so, and claims neither "no files yet" nor "no failures". */
+    @Test
+    void batchesThatCannotBeReadAreNotShownAsNone() throws Exception {
+        try (java.sql.Connection c = database.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TABLE ingest_batch"); // any query failure stands for the outage
+        }
+        String html = page.render();
+        assertTrue(html.contains("无法读取导入记录：数据库暂时无法连接或查询出错（") && html.contains("The import records cannot"
+                + " be read: the database cannot be reached or failed ("), html);
+        assertEquals(2, html.split("导入记录暂时无法读取，见页首的提示。", -1).length - 1, html);
+        assertFalse(html.contains("没有失败的文件") || html.contains("还没有导入任何文件"), html);
     }
 
     /** What was left out of a stored file (sheets or rows that are not data) is seen where the file is listed. */

@@ -29,10 +29,15 @@ import org.slf4j.Marker;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
+    /**
+     * One event, one line: a line break in a message or a file name (a name may hold one) would start what reads as
+     * another event, without its time and file, or forge one. Stack traces (%ex) keep their lines.
+     */
+    private static final String ONE_LINE = "%replace(%X{file:-} %X{batch:-}] %logger{0} - %msg){'[\\r\\n]+', ' ⏎ '}";
     static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] [%X{camel.routeId:-main}]"
-            + " [%X{file:-} %X{batch:-}] %logger{0} - %msg%n";
+            + " [" + ONE_LINE + "%n";
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%X{camel.routeId:-main}]"
-            + " [%X{file:-} %X{batch:-}] %logger{0} - %msg%n";
+            + " [" + ONE_LINE + "%n";
 
     private static final String FILE_COMPLETION = "org.apache.camel.component.file.GenericFileOnCompletion";
     private static final String ROLLBACK_MESSAGE = "Rollback file strategy";

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -58,6 +59,24 @@ class LogSetupTest {
         assertEquals(home.resolve("logs") + "/perfeval.%d{yyyy-MM-dd}.%i.log.gz", rolling.getFileNamePattern());
         assertEquals(Level.WARN, context.getLogger("org.apache.camel").getLevel());
         assertNotNull(root.getAppender("CONSOLE"));
+    }
+
+    /** A file name may hold a line break; a message may too (a library's text): neither may start a forged line. */
+    @Test
+    void anEventIsOneLineWhateverItsMessageOrFileNameHolds() throws Exception {
+        configure("FILE");
+        context.getMDCAdapter().put("file", "a\n2026-11-25 00:00:00.000 ERROR forged.csv");
+        try {
+            context.getLogger("org.perfeval.Test").warn("first\r\nsecond");
+        } finally {
+            context.getMDCAdapter().remove("file");
+        }
+        context.getLogger("org.perfeval.Test").error("failed", new IllegalStateException("boom"));
+        List<String> lines = Files.readAllLines(home.resolve("logs/perfeval.log"), StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).endsWith("[a ⏎ 2026-11-25 00:00:00.000 ERROR forged.csv ] Test - first ⏎ second"),
+                lines.toString());
+        assertTrue(lines.get(1).endsWith("Test - failed") && lines.get(2).startsWith("java.lang.IllegalStateException: boom")
+                && lines.get(3).startsWith("\tat "), "a stack trace keeps its lines: " + lines);
     }
 
     @Test

@@ -104,8 +104,9 @@ public final class Main {
                 case "run" -> camel(settings, false);
                 default -> throw new IllegalStateException(cli.command());
             };
-        } catch (SettingException e) {
-            // a setting refused with a message that names it and says what it must be: nothing more to show
+        } catch (SettingException | Database.AnotherServiceRunning e) {
+            // a setting refused with a message that names it and says what it must be, or another run holding the
+            // database (whose log file this process shares): nothing more to show
             log.error("perfeval {} 失败 / failed: {}", cli.command(), e.getMessage());
             return FAILED;
         } catch (Exception e) {

@@ -261,6 +261,13 @@ public final class Database implements AutoCloseable {
         };
     }
 
+    /** Another {@code run} holds the SQLite file: said in one line, nothing to trace (it writes into that run's log). */
+    public static final class AnotherServiceRunning extends IOException {
+        AnotherServiceRunning(String message) {
+            super(message);
+        }
+    }
+
     /**
      * For {@code run} on a SQLite file: held while the service runs, refused when another process holds it. Several
      * services belong on PostgreSQL (README "Several nodes"); with it nothing is held.
@@ -284,7 +291,7 @@ public final class Database implements AutoCloseable {
         }
         if (held == null) {
             channel.close();
-            throw new IOException("另一个 perfeval run 正在使用数据库 " + file + "：SQLite 只允许一个服务。请先停止它，或让多个节点"
+            throw new AnotherServiceRunning("另一个 perfeval run 正在使用数据库 " + file + "：SQLite 只允许一个服务。请先停止它，或让多个节点"
                     + "共用 PostgreSQL（见 README“Several nodes”）。 Another perfeval run is using the database " + file
                     + ": SQLite allows one service. Stop it first, or share a PostgreSQL database between nodes (README,"
                     + " \"Several nodes\").");

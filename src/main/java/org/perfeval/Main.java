@@ -88,6 +88,11 @@ public final class Main {
         System.setProperty("perfeval.home", cli.home().toString());
         System.setProperty("perfeval.log.appender", logAppender);
         Logger log = LoggerFactory.getLogger(Main.class);
+        for (String key : settings.unknownKeys()) {
+            log.warn("config/application.properties 中的 {} 不是 perfeval 的配置项，未起作用（拼写有误？各配置项见 README“Configuration”）。"
+                    + " The key {} in config/application.properties is no setting of perfeval's and has no effect"
+                    + " (misspelt? README, \"Configuration\", lists them).", key, key);
+        }
         if (SHORT_COMMANDS.contains(cli.command())) {
             ShortRunCompilation.preferQuickStart();
         }

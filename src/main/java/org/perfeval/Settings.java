@@ -7,9 +7,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +28,13 @@ public final class Settings {
     private final Home home;
     private final Properties properties;
     private final Map<String, String> environment;
+    private final List<String> unknownKeys;
 
-    private Settings(Home home, Properties properties, Map<String, String> environment) {
+    private Settings(Home home, Properties properties, Map<String, String> environment, List<String> unknownKeys) {
         this.home = home;
         this.properties = properties;
         this.environment = environment;
+        this.unknownKeys = unknownKeys;
     }
 
     public static Settings load(Home home) throws IOException {
@@ -41,12 +46,26 @@ public final class Settings {
         Properties properties = new Properties();
         Home.ConfigDir config = home.config();
         load(properties, config.builtIn().resolve("application.properties"));
+        Set<String> known = Set.copyOf(properties.stringPropertyNames());
         Path own = config.path().resolve("application.properties");
+        List<String> unknown = new ArrayList<>();
         if (config.isOwn() && Files.isRegularFile(own)) {
-            load(properties, own);
+            Properties ownProperties = new Properties();
+            load(ownProperties, own);
+            ownProperties.stringPropertyNames().stream()
+                    .filter(key -> key.startsWith("perfeval.") && !known.contains(key)).sorted().forEach(unknown::add);
+            properties.putAll(ownProperties);
         }
         properties.setProperty("perfeval.home", home.dir().toString());
-        return new Settings(home, properties, environment);
+        return new Settings(home, properties, environment, List.copyOf(unknown));
+    }
+
+    /**
+     * The home file's {@code perfeval.*} keys that are none of perfeval's (the built-in file names every one): a
+     * misspelt key ({@code read-lock-min-age} for {@code read-lock-min-age-ms}) is otherwise ignored without a word.
+     */
+    public List<String> unknownKeys() {
+        return unknownKeys;
     }
 
     private static void load(Properties properties, Path file) throws IOException {

@@ -25,6 +25,14 @@ class SettingsValuesTest {
     }
 
     @Test
+    void aHomeKeyThatIsNoneOfPerfevalsIsNamed() throws IOException {
+        Settings settings = with("perfeval.inbox.read-lock-min-age = 5000\nperfeval.inbox.poll-delay-ms = 500\n"
+                + "camel.main.name = x\nperfeval.http.prot = 9090");
+        assertEquals(java.util.List.of("perfeval.http.prot", "perfeval.inbox.read-lock-min-age"), settings.unknownKeys());
+        assertEquals(java.util.List.of(), with("perfeval.inbox.poll-delay-ms = 500").unknownKeys());
+    }
+
+    @Test
     void aShareIsADecimalFromZeroToOne() throws IOException {
         assertEquals(new BigDecimal("0.25"), with("perfeval.ingest.max-reject-ratio = 0.25")
                 .getFraction("perfeval.ingest.max-reject-ratio", "0.2"));

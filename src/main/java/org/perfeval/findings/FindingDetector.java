@@ -125,7 +125,8 @@ public final class FindingDetector {
         if (p.budgeted() && rate != null && rate.compareTo(lowExecution) < 0) {
             findings.add(FindingCode.LOW_EXECUTION.finding(p.code(), who + "预算执行率" + percentBelow(rate) + "，低于"
                     + percent(lowExecution) + "：全年预算" + Wan.withUnit(p.budgetFinal()) + "，实际支出" + Wan.withUnit(p.spent())
-                    + "，结余结转" + Wan.withUnit(p.balance()) + "。"));
+                    // as the report's tables and paragraphs show it: the difference of the two figures as shown
+                    + "，结余结转" + Wan.withUnit(Wan.rounded(p.budgetFinal()).subtract(Wan.rounded(p.spent()))) + "。"));
         }
         if (p.budgeted() && p.spent().compareTo(p.budgetFinal()) > 0) {
             findings.add(FindingCode.OVERSPENT.finding(p.code(), who + "实际支出" + Wan.withUnit(p.spent()) + "，超过全年预算"

@@ -327,7 +327,7 @@ public final class ReportService {
                 OffsetDateTime.now(ZONE).withNano(0));
         DepartmentTexts texts = DepartmentTexts.load(departmentTextsDir, key.deptCode());
         // people read 万元 that add up; report.json and projects.csv keep the exact yuan
-        ReportInput input = new ReportInput(ShownFigures.of(document), profile.orElse(null), texts);
+        ReportInput input = new ReportInput(ShownFigures.of(document), profile.orElse(null), texts, document);
         ReportInput exact = new ReportInput(document, profile.orElse(null), texts);
         Path dir = paths.departmentDir(key);
         // the whole new set is written beside the old one first: a failure (a full disk) leaves the old set whole

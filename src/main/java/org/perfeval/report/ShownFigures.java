@@ -7,22 +7,26 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A report's amounts as people read them: in 万元 with two decimals (SPEC §7) that add up. Rounding each figure on
  * its own made the bundled demo's tables disagree with themselves (附件1: 10105.98 − 9967.95 shown as 138.04; a
- * 合计 row 0.01 off the sum of its rows; 基本支出 + 项目支出 ≠ 共涉及资金), which is the very fault of hand-made
- * reports this product replaces. So, as SPEC §6 does for scores, a total is the sum of its rounded parts:
+ * 合计 row 0.01 off the sum of its rows; 基本支出 + 项目支出 ≠ 共涉及资金), the very fault of hand-made reports
+ * this product replaces. Summing rounded parts instead lets a total drift from its value with the number of parts
+ * (0.27 万元 over 60 projects). So each total is its exact value rounded, and its parts share it out by largest
+ * remainder (as statisticians round a table so that it adds up): each part is its value rounded up or down, never
+ * further than 0.01 万元 from it, and a part of exactly 0 stays 0.
  * <ul>
- *   <li>a project's 全年预算数 and 实际支出 are each rounded; its 结余结转 is their difference, and its 调整数 what
- *       the rounded 全年预算数 leaves after the rounded 年初预算 and 上年结转;</li>
- *   <li>项目支出 is the sum of the projects, 基本支出 of 人员经费 and 公用经费, the department's total of both
- *       (plus, rounded, whatever the listed projects do not cover);</li>
- *   <li>the fund sources split that total: each is the sum of its projects plus its share of the rest, apportioned
- *       by largest remainder so that the sources add up to the total too.</li>
+ *   <li>the department's 全年执行数 splits into 基本支出 (人员经费, 公用经费) and 项目支出, which splits into the
+ *       projects; its 全年预算数 into the basic budget and the projects' likewise;</li>
+ *   <li>a 全年预算数 (the department's, a project's) splits into 年初预算, 调整数 and 上年结转; 结余结转 is 全年预算数
+ *       − 全年执行数 as shown;</li>
+ *   <li>a fund source is its projects as shown plus its share of what they do not cover (基本支出 …), so that the
+ *       sources add up to the department's total too.</li>
  * </ul>
- * Every figure is within a few 0.01 万元 of its exact value; {@code report.json} and {@code projects.csv} keep
- * the exact yuan. Rates and scores are not recomputed: they come from the exact figures.
+ * {@code report.json}, {@code projects.csv} and {@code summary.json} keep the exact yuan; rates and scores come
+ * from the exact figures.
  */
 public final class ShownFigures {
 
@@ -32,76 +36,95 @@ public final class ShownFigures {
     private ShownFigures() {
     }
 
-    /** The document with every amount on the 0.01 万元 grid, totals the sums of what is shown. */
+    /** The document with every amount on the 0.01 万元 grid, each total the sum of the parts shown with it. */
     public static ReportDocument of(ReportDocument exact) {
-        List<ReportDocument.Project> projects = exact.projects() == null ? null
-                : exact.projects().stream().map(ShownFigures::project).toList();
-        ReportDocument.Totals totals = exact.totals() == null ? null
-                : totals(exact.totals(), exact.projects() == null ? List.of() : exact.projects(),
-                        projects == null ? List.of() : projects);
+        List<ReportDocument.Project> projects = exact.projects() == null ? List.of() : exact.projects();
+        ReportDocument.Totals t = exact.totals();
+        if (t == null) {
+            BigDecimal exactBudget = sum(projects, ReportDocument.Project::budgetFinal);
+            BigDecimal exactSpent = sum(projects, ReportDocument.Project::spent);
+            List<BigDecimal> budgets = split(projects, ReportDocument.Project::budgetFinal, round(exactBudget), exactBudget);
+            List<BigDecimal> spent = split(projects, ReportDocument.Project::spent, round(exactSpent), exactSpent);
+            return with(exact, null, exact.projects() == null ? null : projects(projects, budgets, spent));
+        }
+        BigDecimal spent = round(zero(t.spent()));
+        BigDecimal budget = round(zero(t.budgetFinal()));
+        BigDecimal exactProjectSpent = t.project() == null ? sum(projects, ReportDocument.Project::spent)
+                : zero(t.project().spent());
+        BigDecimal exactProjectBudget = t.project() == null ? sum(projects, ReportDocument.Project::budgetFinal)
+                : zero(t.project().budgetFinal());
+        BigDecimal exactBasic = t.basic() == null ? BigDecimal.ZERO : zero(t.basic().total());
+
+        List<BigDecimal> spentParts = largestRemainder(List.of(exactBasic, exactProjectSpent,
+                zero(t.spent()).subtract(exactBasic).subtract(exactProjectSpent)), spent);
+        List<BigDecimal> budgetParts = largestRemainder(List.of(exactProjectBudget,
+                zero(t.budgetFinal()).subtract(exactProjectBudget)), budget);
+        List<BigDecimal> projectSpent = split(projects, ReportDocument.Project::spent, spentParts.get(1),
+                exactProjectSpent);
+        List<BigDecimal> projectBudget = split(projects, ReportDocument.Project::budgetFinal, budgetParts.get(0),
+                exactProjectBudget);
+        List<ReportDocument.Project> shownProjects = projects(projects, projectBudget, projectSpent);
+
+        List<BigDecimal> parts = largestRemainder(List.of(zero(t.budgetInitial()), zero(t.budgetAdjustment()),
+                zero(t.budgetCarryover())), budget);
+        ReportDocument.Totals totals = new ReportDocument.Totals(parts.get(0), parts.get(1), parts.get(2), budget,
+                spent, budget.subtract(spent), t.executionRate(),
+                t.basic() == null ? null : basic(t.basic(), spentParts.get(0)),
+                t.project() == null ? null : new ReportDocument.ProjectTotals(budgetParts.get(0), spentParts.get(1)),
+                fundSources(t.byFundSource(), projects, shownProjects, budget, spent), round(t.threePublicSpent()));
+        return with(exact, totals, exact.projects() == null ? null : shownProjects);
+    }
+
+    private static ReportDocument with(ReportDocument exact, ReportDocument.Totals totals,
+                                       List<ReportDocument.Project> projects) {
         return new ReportDocument(exact.fiscalYear(), exact.department(), exact.generatedAt(), totals, exact.profile(),
                 projects, exact.departmentScore(), exact.findings());
     }
 
     /** Yuan rounded half-up to 0.01 万元, still in yuan; null stays null. */
     static BigDecimal round(BigDecimal yuan) {
-        return yuan == null ? null : yuan.divide(STEP, 0, RoundingMode.HALF_UP).multiply(STEP);
+        return yuan == null ? null : Wan.rounded(yuan);
     }
 
-    private static ReportDocument.Project project(ReportDocument.Project p) {
-        BigDecimal budget = round(p.budgetFinal());
-        BigDecimal initial = round(p.budgetInitial());
-        BigDecimal carryover = round(p.budgetCarryover());
-        BigDecimal spent = round(p.spent());
-        return new ReportDocument.Project(p.code(), p.name(), p.expenseType(), p.fundSource(), initial,
-                budget == null ? round(p.budgetAdjustment()) : budget.subtract(zero(initial)).subtract(zero(carryover)),
-                carryover, budget, spent, budget == null || spent == null ? round(p.balance()) : budget.subtract(spent),
-                p.executionRate(), p.inInitialBudget(), p.spentSource(), p.score(), p.indicators());
+    /**
+     * Each project's figure as its share of {@code shown}, the rounded {@code exact} total; what that total holds
+     * beyond the listed projects takes its share as one more part.
+     */
+    private static List<BigDecimal> split(List<ReportDocument.Project> projects,
+                                          Function<ReportDocument.Project, BigDecimal> figure, BigDecimal shown,
+                                          BigDecimal exact) {
+        List<BigDecimal> values = new ArrayList<>();
+        projects.forEach(p -> values.add(zero(figure.apply(p))));
+        values.add(exact.subtract(sum(projects, figure)));
+        return largestRemainder(values, shown).subList(0, projects.size());
     }
 
-    private static ReportDocument.Totals totals(ReportDocument.Totals t, List<ReportDocument.Project> exactProjects,
-                                                List<ReportDocument.Project> shownProjects) {
-        BigDecimal listedBudget = sum(exactProjects, ReportDocument.Project::budgetFinal);
-        BigDecimal listedSpent = sum(exactProjects, ReportDocument.Project::spent);
-        BigDecimal shownListedBudget = sum(shownProjects, ReportDocument.Project::budgetFinal);
-        BigDecimal shownListedSpent = sum(shownProjects, ReportDocument.Project::spent);
-
-        ReportDocument.ProjectTotals project = t.project() == null ? null : new ReportDocument.ProjectTotals(
-                shownListedBudget.add(rest(t.project().budgetFinal(), listedBudget)),
-                shownListedSpent.add(rest(t.project().spent(), listedSpent)));
-        ReportDocument.Basic basic = t.basic() == null ? null : basic(t.basic());
-
-        BigDecimal exactProjectBudget = t.project() == null ? listedBudget : zero(t.project().budgetFinal());
-        BigDecimal exactProjectSpent = t.project() == null ? listedSpent : zero(t.project().spent());
-        BigDecimal shownProjectBudget = project == null ? shownListedBudget : project.budgetFinal();
-        BigDecimal shownProjectSpent = project == null ? shownListedSpent : project.spent();
-        BigDecimal exactBasicSpent = basic == null ? BigDecimal.ZERO : zero(t.basic().total());
-        BigDecimal shownBasicSpent = basic == null ? BigDecimal.ZERO : basic.total();
-
-        BigDecimal budget = shownProjectBudget.add(rest(t.budgetFinal(), exactProjectBudget));
-        BigDecimal spent = shownProjectSpent.add(shownBasicSpent)
-                .add(rest(t.spent(), exactProjectSpent.add(exactBasicSpent)));
-        BigDecimal initial = sum(shownProjects, ReportDocument.Project::budgetInitial)
-                .add(rest(t.budgetInitial(), sum(exactProjects, ReportDocument.Project::budgetInitial)));
-        BigDecimal carryover = sum(shownProjects, ReportDocument.Project::budgetCarryover)
-                .add(rest(t.budgetCarryover(), sum(exactProjects, ReportDocument.Project::budgetCarryover)));
-        return new ReportDocument.Totals(initial, budget.subtract(initial).subtract(carryover), carryover, budget, spent,
-                budget.subtract(spent), t.executionRate(), basic, project,
-                fundSources(t.byFundSource(), exactProjects, shownProjects, budget, spent), round(t.threePublicSpent()));
+    private static List<ReportDocument.Project> projects(List<ReportDocument.Project> exact, List<BigDecimal> budgets,
+                                                         List<BigDecimal> spent) {
+        List<ReportDocument.Project> shown = new ArrayList<>();
+        for (int i = 0; i < exact.size(); i++) {
+            ReportDocument.Project p = exact.get(i);
+            BigDecimal budget = budgets.get(i);
+            List<BigDecimal> parts = largestRemainder(List.of(zero(p.budgetInitial()), zero(p.budgetAdjustment()),
+                    zero(p.budgetCarryover())), budget);
+            shown.add(new ReportDocument.Project(p.code(), p.name(), p.expenseType(), p.fundSource(), parts.get(0),
+                    parts.get(1), parts.get(2), budget, spent.get(i), budget.subtract(spent.get(i)), p.executionRate(),
+                    p.inInitialBudget(), p.spentSource(), p.score(), p.indicators()));
+        }
+        return shown;
     }
 
-    private static ReportDocument.Basic basic(ReportDocument.Basic b) {
-        BigDecimal personnel = round(b.personnel());
-        BigDecimal publicOperation = round(b.publicOperation());
-        BigDecimal split = zero(b.personnel()).add(zero(b.publicOperation()));
-        // 基本支出 not split into 人员经费 and 公用经费 (none today) would still count in the total
-        return new ReportDocument.Basic(personnel, publicOperation,
-                zero(personnel).add(zero(publicOperation)).add(rest(b.total(), split)));
+    private static ReportDocument.Basic basic(ReportDocument.Basic b, BigDecimal total) {
+        BigDecimal personnel = zero(b.personnel());
+        BigDecimal publicOperation = zero(b.publicOperation());
+        List<BigDecimal> parts = largestRemainder(List.of(personnel, publicOperation,
+                zero(b.total()).subtract(personnel).subtract(publicOperation)), total);
+        return new ReportDocument.Basic(parts.get(0), parts.get(1), total);
     }
 
     /**
      * Each fund source: its listed projects as shown, plus its share of what they do not cover (基本支出, spending
-     * on other sources than the project's), apportioned so that the sources add up to the shown total.
+     * on another source than the project's), so that the sources add up to the shown total.
      */
     private static Map<String, ReportDocument.FundSource> fundSources(Map<String, ReportDocument.FundSource> exact,
             List<ReportDocument.Project> exactProjects, List<ReportDocument.Project> shownProjects,
@@ -127,7 +150,7 @@ public final class ShownFigures {
         List<BigDecimal> rests = new ArrayList<>();
         for (String source : sources) {
             ReportDocument.FundSource f = exact.get(source);
-            BigDecimal exactOfSource = zero(budget ? f.budgetFinal() : f.spent());
+            BigDecimal exactOfSource = f == null ? BigDecimal.ZERO : zero(budget ? f.budgetFinal() : f.spent());
             listed.add(sumOfSource(shownProjects, source, budget));
             rests.add(exactOfSource.subtract(sumOfSource(exactProjects, source, budget)));
         }
@@ -152,8 +175,10 @@ public final class ShownFigures {
 
     /**
      * Parts on the grid that add up to {@code total} (on the grid): each part rounded down, then one step more to
-     * the parts with the largest remainders until the total is met (or one step less from the smallest, when the
-     * total lies below the rounded-down sum).
+     * the parts with the largest remainders until the total is met. When the total lies within the parts rounded
+     * down and rounded up (a total that is their exact sum rounded always does), each part is its value rounded
+     * one way or the other, and a part on the grid (0 among them) keeps its value. Otherwise the steps go, or are
+     * taken, largest parts first.
      */
     static List<BigDecimal> largestRemainder(List<BigDecimal> parts, BigDecimal total) {
         List<BigDecimal> shares = new ArrayList<>();
@@ -173,23 +198,22 @@ public final class ShownFigures {
         for (int i = 0; i < parts.size(); i++) {
             order.add(i);
         }
-        Comparator<Integer> byRemainder = Comparator.comparing(remainders::get);
-        order.sort(steps >= 0 ? byRemainder.reversed() : byRemainder);
-        BigDecimal step = steps >= 0 ? STEP : STEP.negate();
+        Comparator<Integer> bySize = Comparator.comparing((Integer i) -> parts.get(i).abs()).reversed();
+        // a part with a remainder first (largest first), then, for steps beyond those, the largest parts
+        order.sort(Comparator.comparing((Integer i) -> remainders.get(i).signum() == 0)
+                .thenComparing(Comparator.comparing(remainders::get).reversed()).thenComparing(bySize));
+        int withRemainder = (int) remainders.stream().filter(r -> r.signum() != 0).count();
+        List<Integer> largest = new ArrayList<>(order);
+        largest.sort(bySize);
         for (long k = 0; k < Math.abs(steps); k++) {
-            int i = order.get((int) (k % order.size()));
-            shares.set(i, shares.get(i).add(step));
+            int i = steps > 0 && k < withRemainder ? order.get((int) k) : largest.get((int) (k % largest.size()));
+            shares.set(i, shares.get(i).add(steps > 0 ? STEP : STEP.negate()));
         }
         return shares;
     }
 
-    /** What the exact total holds beyond its listed parts, rounded. */
-    private static BigDecimal rest(BigDecimal total, BigDecimal listed) {
-        return round(zero(total).subtract(listed));
-    }
-
     private static BigDecimal sum(List<ReportDocument.Project> projects,
-                                  java.util.function.Function<ReportDocument.Project, BigDecimal> figure) {
+                                  Function<ReportDocument.Project, BigDecimal> figure) {
         return projects.stream().map(figure).map(ShownFigures::zero).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

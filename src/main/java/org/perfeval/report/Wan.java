@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 public final class Wan {
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Wan() {
     }
@@ -17,6 +18,11 @@ public final class Wan {
     /** Yuan → 万元, two decimals, half-up. */
     public static BigDecimal of(BigDecimal yuan) {
         return yuan.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP);
+    }
+
+    /** Yuan rounded half-up to 0.01 万元, still in yuan: {@code 552649.99} → {@code 552600}. */
+    public static BigDecimal rounded(BigDecimal yuan) {
+        return yuan.divide(HUNDRED, 0, RoundingMode.HALF_UP).multiply(HUNDRED);
     }
 
     /** For tables: {@code 55.26}, {@code 300.00}. */

@@ -162,6 +162,13 @@ class FindingDetectorTest {
         assertMentions(f, "预算执行率89.9996%，低于90%");
     }
 
+    /** The balance as the report's paragraph and tables show it: 100.01 − 50.00, not 500,010 元 rounded alone. */
+    @Test
+    void lowExecutionsBalanceIsTheDifferenceOfTheFiguresAsShown() {
+        Finding f = single(detect(CONSISTENT, project("P1", "项目一", "1000050", "500040")), FindingCode.LOW_EXECUTION);
+        assertMentions(f, "全年预算100.01万元，实际支出50万元，结余结转50.01万元");
+    }
+
     @Test
     void aBasicExpenditureLineIsNotCalledAProject() {
         Finding f = single(detect(CONSISTENT, project("JB002", "公用经费", ExpenseClassifier.PUBLIC_OPERATION, "200000",

@@ -66,18 +66,22 @@ class ShownFiguresTest {
         assertEquals(t.budgetFinal(),
                 sum(t.byFundSource().values().stream().map(ReportDocument.FundSource::budgetFinal).toList()));
 
-        // the figures themselves, in yuan on the 0.01 万元 grid
+        // the figures themselves, in yuan on the 0.01 万元 grid: each total its exact value rounded, shared out
         assertEquals(List.of("1000100", "500100", "500000"), List.of(plain(projects.get(0).budgetFinal()),
                 plain(projects.get(0).spent()), plain(projects.get(0).balance())), "100.01 − 50.01 = 50.00");
-        assertEquals(List.of("200000", "100100", "99900", "150000", "50000", "0"), List.of(
+        assertEquals(List.of("200000", "100000", "100000", "150000", "50000", "0"), List.of(
                 plain(projects.get(1).budgetFinal()), plain(projects.get(1).spent()), plain(projects.get(1).balance()),
                 plain(projects.get(1).budgetInitial()), plain(projects.get(1).budgetCarryover()),
-                plain(projects.get(1).budgetAdjustment())), "20.00 − 10.01 = 9.99");
-        assertEquals("600200", plain(t.project().spent()), "50.01 + 10.01, not 60.01 (600,100 rounded alone)");
-        assertEquals("400200", plain(t.basic().total()), "30.01 + 10.01");
-        assertEquals("1000400", plain(t.spent()));
-        assertEquals("900300", plain(t.byFundSource().get("一般公共预算").spent()), "50.01 and 基本支出 40.02");
-        assertEquals("100100", plain(t.byFundSource().get("政府性基金预算").spent()), "P2 alone");
+                plain(projects.get(1).budgetAdjustment())), "10.005 shows as 10.00: 60.01 has room for one more step only");
+        assertEquals("600100", plain(t.project().spent()), "60.01, the exact 600,100 yuan");
+        assertEquals(List.of("300100", "100000", "400100"), List.of(plain(t.basic().personnel()),
+                plain(t.basic().publicOperation()), plain(t.basic().total())), "30.01 + 10.00 = 40.01");
+        assertEquals("1000200", plain(t.spent()));
+        assertEquals(List.of("1650100", "0", "50000", "1700100"), List.of(plain(t.budgetInitial()),
+                plain(t.budgetAdjustment()), plain(t.budgetCarryover()), plain(t.budgetFinal())),
+                "an adjustment of exactly 0 stays 0");
+        assertEquals("900200", plain(t.byFundSource().get("一般公共预算").spent()), "50.01 and 基本支出 40.01");
+        assertEquals("100000", plain(t.byFundSource().get("政府性基金预算").spent()), "P2 as shown");
         assertEquals("12300", plain(t.threePublicSpent()));
 
         // everything else is the exact document's
@@ -87,6 +91,47 @@ class ShownFiguresTest {
         for (BigDecimal amount : List.of(t.budgetFinal(), t.spent(), t.balance(), t.basic().total())) {
             assertEquals(0, amount.remainder(GRID).signum(), "on the 0.01 万元 grid: " + amount);
         }
+    }
+
+    /** Rounded one by one, 60 projects of 12,345.49 yuan had summed to 73.80 万元 instead of 74.07. */
+    @Test
+    void aTotalStaysItsExactValueRoundedWhateverTheNumberOfParts() {
+        List<ReportDocument.Project> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(project("P" + i, "一般公共预算", "12345.49", "0", "12345.49", "12345.49"));
+        }
+        BigDecimal total = new BigDecimal("740729.40");
+        ReportDocument.Totals totals = new ReportDocument.Totals(total, BigDecimal.ZERO, BigDecimal.ZERO, total, total,
+                BigDecimal.ZERO, BigDecimal.ONE, null, new ReportDocument.ProjectTotals(total, total),
+                Map.of("一般公共预算", new ReportDocument.FundSource(total, total)), BigDecimal.ZERO);
+        ReportDocument shown = ShownFigures.of(new ReportDocument(2024, null, null, totals, null, many, null, List.of()));
+        assertEquals("740700", plain(shown.totals().budgetFinal()));
+        assertEquals("740700", plain(shown.totals().spent()));
+        assertEquals("0", plain(shown.totals().budgetAdjustment()));
+        assertEquals(new BigDecimal("740700"), sum(shown.projects().stream().map(ReportDocument.Project::spent).toList()));
+        for (ReportDocument.Project p : shown.projects()) {
+            assertTrue(p.spent().subtract(new BigDecimal("12345.49")).abs().compareTo(GRID) < 0, p::toString);
+        }
+    }
+
+    /** 100 元 of 基本支出 (50 + 50) and a fund project with nothing spent: the fund shows 0, not a rounding step. */
+    @Test
+    void aFundSourceThatSpentNothingShowsNothing() {
+        ReportDocument.Project fund = project("G01", "政府性基金预算", "1000000", "0", "1000000", "0");
+        Map<String, ReportDocument.FundSource> funds = new LinkedHashMap<>();
+        funds.put("政府性基金预算", new ReportDocument.FundSource(new BigDecimal("1000000"), BigDecimal.ZERO));
+        funds.put("一般公共预算", new ReportDocument.FundSource(new BigDecimal("2000"), new BigDecimal("100")));
+        ReportDocument.Totals totals = new ReportDocument.Totals(new BigDecimal("1002000"), BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("1002000"), new BigDecimal("100"), new BigDecimal("1001900"),
+                new BigDecimal("0.0001"), new ReportDocument.Basic(new BigDecimal("50"), new BigDecimal("50"),
+                new BigDecimal("100")), new ReportDocument.ProjectTotals(new BigDecimal("1000000"), BigDecimal.ZERO),
+                funds, BigDecimal.ZERO);
+        ReportDocument.Totals t = ShownFigures.of(new ReportDocument(2024, null, null, totals, null, List.of(fund), null,
+                List.of())).totals();
+        assertEquals("0", plain(t.byFundSource().get("政府性基金预算").spent()));
+        assertEquals("100", plain(t.byFundSource().get("一般公共预算").spent()));
+        assertEquals("100", plain(t.spent()), "0.01 万元, the exact 100 元");
+        assertEquals(t.basic().total(), t.basic().personnel().add(t.basic().publicOperation()));
     }
 
     @Test

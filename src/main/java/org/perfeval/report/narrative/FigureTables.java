@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.perfeval.aggregate.Rates;
 import org.perfeval.report.ReportDocument.DepartmentIndicator;
 import org.perfeval.report.ReportDocument.DepartmentScore;
 import org.perfeval.report.ReportDocument.Project;
@@ -22,7 +23,8 @@ final class FigureTables {
     private FigureTables() {
     }
 
-    static Table projects(List<Project> projects) {
+    /** @param exact the same projects' exact figures, whose rate the 合计 row shows beside the rounded sums */
+    static Table projects(List<Project> projects, List<Project> exact) {
         List<Row> rows = new ArrayList<>();
         int number = 1;
         for (Project p : projects) {
@@ -37,8 +39,8 @@ final class FigureTables {
         BigDecimal balance = Phrases.sum(projects.stream().map(Project::balance).toList());
         rows.add(new Row(List.of(Cell.text("合计"), Cell.text(""), Cell.text(""), Cell.number(wanTable(budget)),
                 Cell.number(wanTable(spent)), Cell.number(wanTable(balance)),
-                Cell.number(budget.signum() == 0 ? NO_FIGURE
-                        : percentTable(spent.divide(budget, 4, RoundingMode.HALF_UP))),
+                Cell.number(percentTable(Rates.ratio(Phrases.sum(exact.stream().map(Project::spent).toList()),
+                        Phrases.sum(exact.stream().map(Project::budgetFinal).toList())))),
                 Cell.text(""), Cell.text("")), true));
         return new Table("项目支出预算执行及自评情况（金额单位：万元）",
                 List.of("序号", "项目名称", "资金性质", "全年预算数", "实际支出", "结余结转", "预算执行率", "自评得分", "等级"),

@@ -36,6 +36,7 @@ final class NarrativeBuilder {
             + "为使绩效评价结果得到合理应用，应将此次绩效评价结果作为以后年度预算安排和资金分配的重要依据。";
 
     private final ReportDocument doc;
+    private final ReportDocument exact;
     private final DepartmentTexts texts;
     private final int year;
     private final String deptCode;
@@ -43,6 +44,7 @@ final class NarrativeBuilder {
 
     NarrativeBuilder(ReportInput input) {
         this.doc = input.document();
+        this.exact = input.exact();
         this.texts = input.texts() == null ? DepartmentTexts.NONE : input.texts();
         this.year = doc.fiscalYear();
         this.deptCode = doc.department().code();
@@ -171,7 +173,7 @@ final class NarrativeBuilder {
             parts.add(new Part("（二）项目支出绩效情况", List.of(Paragraph.body("本年度无项目支出。"))));
         } else {
             parts.add(new Part("（二）项目支出绩效情况", List.of(Paragraph.body(projectSummary(projects))),
-                    List.of(FigureTables.projects(projects), Narrative.Chart.BUDGET_VS_SPENT, Narrative.Chart.GRADES)));
+                    List.of(FigureTables.projects(projects, exact.projects()), Narrative.Chart.BUDGET_VS_SPENT, Narrative.Chart.GRADES)));
             List<Paragraph> perProject = new ArrayList<>();
             for (int i = 0; i < projects.size(); i++) {
                 perProject.addAll(ProjectParagraphs.of(i + 1, projects.get(i)));

@@ -66,7 +66,8 @@ public final class Attachment1Writer {
                 new Field("执行率", 7, 7, (row, c) -> styles.rate(row, c, t.executionRate()))));
 
         r = spendingStructure(sheet, styles, r, t);
-        r = fundSources(sheet, styles, r, t.byFundSource());
+        ReportDocument.Totals exact = input.exact().totals();
+        r = fundSources(sheet, styles, r, t.byFundSource(), exact == null ? null : exact.byFundSource());
 
         r = block(sheet, styles, r, "三公经费", List.of(
                 new Field("预算数", 1, 2, (row, c) -> styles.amount(row, c, p == null ? null : p.threePublicBudget())),
@@ -126,8 +127,10 @@ public final class Attachment1Writer {
     }
 
     /** One row per fund source (资金性质) with its budget, spending and execution rate. */
+    /** @param exactBySource the exact figures, whose rate is shown beside the rounded amounts */
     private static int fundSources(Sheet sheet, FormStyles styles, int r,
-                                   Map<String, ReportDocument.FundSource> bySource) {
+                                   Map<String, ReportDocument.FundSource> bySource,
+                                   Map<String, ReportDocument.FundSource> exactBySource) {
         int first = r;
         Row head = sheet.createRow(r++);
         styles.header(head, 0, "按资金性质");
@@ -148,7 +151,9 @@ public final class Attachment1Writer {
                 BigDecimal spent = e.getValue().spent();
                 styles.amount(row, 5, budget);
                 styles.amount(row, 6, spent);
-                styles.rate(row, 7, Rates.ratio(spent, budget));
+                ReportDocument.FundSource exact = exactBySource == null ? null : exactBySource.get(e.getKey());
+                styles.rate(row, 7, exact == null ? Rates.ratio(spent, budget)
+                        : Rates.ratio(exact.spent(), exact.budgetFinal()));
             }
         }
         FormStyles.merge(sheet, first, r - 1, 0, 0);

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -57,7 +59,7 @@ public final class SummaryWriter {
         List<DepartmentLine> lines = lines(departments);
         // the figures each department's own report shows (ShownFigures), so that the 合计 is the sum of the rows
         Path xlsx = writeXlsx(yearDir.resolve(XLSX_NAME), year,
-                lines(departments.stream().map(ShownFigures::of).toList()));
+                lines(departments.stream().map(ShownFigures::of).toList()), lines);
         Summary summary = new Summary(year, Values.timestamp(clock), lines);
         Path json = yearDir.resolve(JSON_NAME);
         AtomicFiles.write(json, out -> ManifestWriter.JSON.writeValue(out, summary));
@@ -69,6 +71,10 @@ public final class SummaryWriter {
                 .map(SummaryWriter::line)
                 .sorted(Comparator.comparing(DepartmentLine::code, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
+    }
+
+    private static BigDecimal sum(List<DepartmentLine> lines, Function<DepartmentLine, BigDecimal> f) {
+        return lines.stream().map(f).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     static DepartmentLine line(ReportDocument doc) {
@@ -87,7 +93,9 @@ public final class SummaryWriter {
                 s == null ? null : Values.scaled(s.total(), 2), s == null ? null : s.grade(), byGrade);
     }
 
-    private static Path writeXlsx(Path target, int year, List<DepartmentLine> lines) throws IOException {
+    /** @param exact the same lines with exact figures, whose rate the 合计 row shows */
+    private static Path writeXlsx(Path target, int year, List<DepartmentLine> lines, List<DepartmentLine> exact)
+            throws IOException {
         XSSFWorkbook workbook = new XSSFWorkbook();
         FormStyles styles = new FormStyles(workbook);
         Sheet sheet = workbook.createSheet(year + "年度汇总");
@@ -131,12 +139,12 @@ public final class SummaryWriter {
             spent = line.spent() == null ? spent : spent.add(line.spent());
         }
 
-        // 合计: sums as numbers (not formulas, so every reader sees the values); the rate is recomputed.
+        // 合计: sums as numbers (not formulas, so every reader sees the values); the rate of the exact sums
         Row total = sheet.createRow(r);
         styles.across(styles.header(total, 0, "合计"), 1);
         styles.amount(total, 2, budget);
         styles.amount(total, 3, spent);
-        styles.rate(total, 4, Rates.ratio(spent, budget));
+        styles.rate(total, 4, Rates.ratio(sum(exact, DepartmentLine::spent), sum(exact, DepartmentLine::budgetFinal)));
         styles.blank(total, 5);
         styles.blank(total, 6);
         for (int i = 0; i < GRADES.size(); i++) {

@@ -18,6 +18,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.perfeval.report.DepartmentTexts;
+import org.perfeval.report.ReportDocument;
+import org.perfeval.report.ReportInput;
+import org.perfeval.report.ShownFigures;
+
 class Attachment1WriterTest {
 
     private static final String AMOUNT = "#,##0.00";
@@ -87,6 +92,26 @@ class Attachment1WriterTest {
             assertNumber(below(find(sheet, "实际数"), 1), 76.00, AMOUNT);
 
             assertTrue(sheet.getColumnWidth(0) > 10 * 256, "column widths set");
+        }
+    }
+
+    /** Amounts shown rounded (ShownFigures), the rate beside them that of the exact figures, as report.json has it. */
+    @Test
+    void aFundSourcesRateIsTheExactOneBesideRoundedAmounts() throws Exception {
+        ReportDocument exact = TableFixtures.document("430200001", "甲局", null);
+        java.util.Map<String, ReportDocument.FundSource> funds = new java.util.LinkedHashMap<>(exact.totals().byFundSource());
+        funds.put("一般公共预算", new ReportDocument.FundSource(TableFixtures.d("10049.00"), TableFixtures.d("5000.00")));
+        ReportDocument.Totals t = exact.totals();
+        exact = new ReportDocument(exact.fiscalYear(), exact.department(), exact.generatedAt(), new ReportDocument.Totals(
+                t.budgetInitial(), t.budgetAdjustment(), t.budgetCarryover(), t.budgetFinal(), t.spent(), t.balance(),
+                t.executionRate(), t.basic(), t.project(), funds, t.threePublicSpent()), exact.profile(),
+                exact.projects(), null, java.util.List.of());
+        Path file = new Attachment1Writer().write(dir, new ReportInput(ShownFigures.of(exact), null,
+                DepartmentTexts.NONE, exact));
+        try (XSSFWorkbook wb = Xlsx.open(file)) {
+            Cell general = find(wb.getSheetAt(0), "一般公共预算");
+            // 5,000 / 10,049 = 0.4976; amounts rounded to 万元 (1.00 and 0.50 alone) would give 0.5000
+            assertNumber(Xlsx.right(general, 6), 0.4976, "0.00%");
         }
     }
 

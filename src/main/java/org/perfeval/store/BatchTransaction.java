@@ -416,7 +416,8 @@ public final class BatchTransaction implements AutoCloseable {
      * rows are all of other department-years than this one's is no earlier version of it: finance systems export
      * under a fixed default name ({@code 支出明细账.csv}) year after year, and every department of a bureau sends its
      * {@code 2024年单位基本情况.csv}; taking next year's export, or another department's, for a correction had emptied
-     * the earlier one's figures. Both are kept, and the log says so.
+     * the earlier one's figures. Both are kept, and the log says so; unless the earlier file's years were in doubt
+     * ({@link #yearsInDoubt}): then the new one corrects them.
      */
     private void replaceEarlierFileOfSameName() throws SQLException {
         List<Long> earlier = batches("SELECT id FROM ingest_batch WHERE file_name = ? AND status = ? AND id <> ?",
@@ -425,7 +426,7 @@ public final class BatchTransaction implements AutoCloseable {
         own.addAll(touched);
         for (long old : earlier) {
             Set<DeptYear> others = departmentYears(old);
-            if (!own.isEmpty() && !others.isEmpty() && Collections.disjoint(own, others)) {
+            if (!own.isEmpty() && !others.isEmpty() && Collections.disjoint(own, others) && !yearsInDoubt(old)) {
                 keptEarlierOfSameName = true;
                 String ownText = describe(own);
                 String othersText = describe(others);
@@ -751,6 +752,20 @@ public final class BatchTransaction implements AutoCloseable {
     }
 
     /** The fiscal years of a stored batch's rows (ledger_total names a ledger's, from a few rows instead of a scan). */
+    /**
+     * Whether the earlier file's 会计年度 contradicted its voucher dates (a YEAR_DATE_MISMATCH finding, which asks for
+     * the corrected file under the same name): its years then say nothing about which export it is.
+     */
+    private boolean yearsInDoubt(long batch) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM ingest_finding WHERE batch_id = ?"
+                + " AND code = 'YEAR_DATE_MISMATCH'")) {
+            ps.setLong(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
     private Set<DeptYear> departmentYears(long batch) throws SQLException {
         Set<DeptYear> keys = new TreeSet<>();
         for (String table : ROW_TABLES) {

@@ -356,6 +356,32 @@ class IngestServiceTest extends IngestHomeTest {
         assertEquals(1, home.count("ingest_finding"), "a file whose years agree with its dates says nothing");
     }
 
+    /** Every line of the year typed wrong: corrected as the finding asks, the file shares no year with the first. */
+    @Test
+    void aFileWhoseYearsContradictedItsDatesIsCorrectedUnderItsNameThoughNoYearIsLeftInCommon() throws Exception {
+        String header = line("单位编码", "会计年度", "凭证日期", "凭证号", "项目编码", "支出金额");
+        IngestOutcome wrong = home.ingestOk(home.csv("支出明细账.csv", header,
+                line("D01", "2023", "2024-05-08", "记-2", "P1", "40"),
+                line("D01", "2023", "2024-05-09", "记-3", "P2", "2")));
+        assertEquals(1, home.count("ingest_finding"));
+        home.ingestOk(home.csv("支出明细账.csv", header,
+                line("D01", "2024", "2024-05-08", "记-2", "P1", "40"),
+                line("D01", "2024", "2024-05-09", "记-3", "P2", "2")));
+        assertEquals("REPLACED", home.batch(wrong.batchId()).get("status"));
+        assertEquals(0, home.number("SELECT COUNT(*) FROM ledger_line WHERE fiscal_year = 2023"), "nothing left in 2023");
+        assertEquals(4_200L, home.number("SELECT SUM(amount) FROM ledger_line WHERE fiscal_year = 2024"));
+        assertEquals(0, home.count("ingest_finding"), "the finding went with the file it was about");
+    }
+
+    /** Only an earlier file whose years were in doubt: another year's export of the same name is kept (ExactlyOnceTest). */
+    @Test
+    void aFileOfAnotherYearUnderTheSameNameIsStillKeptWhenItsYearsAgreedWithItsDates() throws Exception {
+        String header = line("单位编码", "会计年度", "凭证日期", "凭证号", "项目编码", "支出金额");
+        home.ingestOk(home.csv("支出明细账.csv", header, line("D01", "2023", "2023-05-03", "记-1", "P1", "100")));
+        home.ingestOk(home.csv("支出明细账.csv", header, line("D01", "2024", "2024-05-03", "记-1", "P1", "200")));
+        assertEquals(2, home.count("ledger_line"));
+    }
+
     @Test
     void largeLedgerIsStoredCompletely() throws Exception {
         List<String> lines = new java.util.ArrayList<>();

@@ -1,6 +1,10 @@
 package org.perfeval;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -27,6 +31,27 @@ public final class FailureWords {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A failure's cause for a log line, without Java's class names (operators do not read Java): a path and what is
+     * wrong with it, or the message; {@code FileAlreadyExistsException: /srv/perfeval/data/backup} had been shown.
+     */
+    public static String reason(Throwable e) {
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + "：已存在，却不是所需的文件夹或文件 / is in the way: it exists and is not the folder or file needed";
+        }
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + "：不存在 / does not exist";
+        }
+        if (e instanceof NotDirectoryException f) {
+            return f.getFile() + "：不是文件夹 / is not a folder";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getFile() + (f.getReason() == null ? "" : "：" + f.getReason());
+        }
+        return e.getMessage() != null ? e.getMessage()
+                : "未知错误，详情见 logs/perfeval.log / an unexpected error, details in logs/perfeval.log";
     }
 
     /** A file or folder the user running perfeval may not read or write (a share's or another user's permissions). */

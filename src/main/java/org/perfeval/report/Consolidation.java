@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.perfeval.FailureWords;
 import org.perfeval.store.ConsolidationLog;
 import org.perfeval.store.DatabaseBackup;
 
@@ -49,7 +50,7 @@ public final class Consolidation {
 
     /** What an operator is told when a consolidation failed: what to check, and that it runs again. */
     public static String problem(Exception e) {
-        String reason = e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.toString();
+        String reason = FailureWords.reason(e);
         return "整体汇总未完成（" + reason + "）。请确认数据库可用、outbox 和 data/backup 是可写的文件夹且磁盘有剩余空间；"
                 + "下次定时汇总会再试，也可运行 perfeval consolidate。 The consolidation did not finish (" + reason
                 + "): check that the database is reachable and that outbox and data/backup are writable folders with"

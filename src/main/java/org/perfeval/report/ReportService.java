@@ -40,6 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.perfeval.CrashPoints;
+import org.perfeval.FailureWords;
 import org.perfeval.aggregate.Aggregator;
 import org.perfeval.aggregate.DepartmentFigures;
 import org.perfeval.model.DepartmentProfile;
@@ -161,7 +162,7 @@ public final class ReportService {
 
     /** What an operator is told when reports could not be written: what failed and what to check. */
     public static String problem(Exception e) {
-        String reason = e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.toString();
+        String reason = FailureWords.reason(e);
         if (e instanceof SQLException) {
             return "报告未能生成：读取数据库出错（" + reason + "）。报告会自动重试。 Reports could not be written: reading"
                     + " the database failed (" + reason + "); they are tried again automatically.";

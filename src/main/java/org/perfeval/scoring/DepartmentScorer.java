@@ -17,8 +17,8 @@ import org.perfeval.scoring.DepartmentScore.DepartmentIndicatorScore;
 import org.perfeval.scoring.ScoringRules.DepartmentIndicatorRule;
 
 /**
- * Scores a department-year on 附件2 部门整体支出绩效自评表 (SPEC §6.2). Each value is a rate rounded
- * half-up to 4 decimals, as report.json shows it, and the score follows from that shown value. An
+ * Scores a department-year on 附件2 部门整体支出绩效自评表 (SPEC §6.2). Each value is shown as a rate rounded
+ * half-up to 4 decimals, as report.json has it; the score and the band come from the exact quotient. An
  * indicator whose inputs are missing, or whose rate would divide by 0, is 不适用 and left out of the
  * total, except that a ceiling (≤ 100 % …) over a zero base with spending above it scores 0: spending
  * without any allowance is as far over the ceiling as it gets.

@@ -105,6 +105,14 @@ class HostileCorpusIT {
             }
         }
         assertEquals(List.of(), failures, () -> String.join("\n\n", failures) + "\n" + run.describe());
+        // what a finance clerk reads names no Java class: a library's own words go to the log file only
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(home.inbox().resolve(".error"))) {
+            for (java.nio.file.Path text : files.filter(p -> p.toString().endsWith(".error.txt")).toList()) {
+                String content = java.nio.file.Files.readString(text);
+                assertFalse(java.util.regex.Pattern.compile("\\b[A-Z][A-Za-z]+(Exception|Error)\\b").matcher(content).find(),
+                        () -> text + ":\n" + content);
+            }
+        }
         return run;
     }
 

@@ -219,7 +219,8 @@ class ConsolidationRouteTest {
         assertEquals(1, log.list.size(), log.list::toString);
         ch.qos.logback.classic.spi.ILoggingEvent line = log.list.get(0);
         assertEquals(ch.qos.logback.classic.Level.ERROR, line.getLevel());
-        assertTrue(line.getFormattedMessage().startsWith("整体汇总未完成（FileAlreadyExistsException: ")
+        assertTrue(line.getFormattedMessage().startsWith("整体汇总未完成（" + backupDir
+                + "：已存在，却不是所需的文件夹或文件 / is in the way: it exists and is not the folder or file needed）")
                 && line.getFormattedMessage().contains("data/backup 是可写的文件夹")
                 && line.getFormattedMessage().contains("The consolidation did not finish"), line.getFormattedMessage());
         assertNull(line.getThrowableProxy(), "the trace is for the log file's details only");

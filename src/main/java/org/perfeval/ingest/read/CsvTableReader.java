@@ -133,7 +133,7 @@ public final class CsvTableReader implements TableReader {
             return new UnreadableFileException("从第 " + line + " 行开始的记录引号不配对，文件无法读取。"
                     + "请检查该处的双引号，或重新导出。 The quotes in the record starting at line " + line
                     + " do not pair up, so the file cannot be read: check the double quotes there, or export"
-                    + " the file again. (" + e.getMessage() + ")", e);
+                    + " the file again.", e); // the parser's own words go to the log file (IngestService)
         }
         throw e; // a real I/O failure, not the file's fault
     }

@@ -136,6 +136,7 @@ public final class Services implements AutoCloseable {
         settings.getMillis("perfeval.inbox.read-lock-timeout-ms", 600_000);
         settings.getMillis("perfeval.inbox.read-lock-min-age-ms", 10_000);
         settings.getPositiveInt("camel.main.shutdownTimeout", 25);
+        settings.getPositiveInt("camel.main.shutdown-timeout", 25); // Camel takes either spelling
     }
 
     /** For the dry run: layouts only, no database. */

@@ -75,6 +75,7 @@ class SettingsValuesTest {
     @CsvSource({"perfeval.reports.debounce-ms = -5, 应为毫秒数", "perfeval.inbox.poll-delay-ms = fast, 应为整数",
             "perfeval.inbox.poll-delay-ms = 0, 应为 1 到", "perfeval.db.pool-size = 0, 应为 1 到",
             "camel.main.shutdownTimeout = abc, 应为整数", "camel.main.shutdownTimeout = 0, 应为 1 到",
+            "camel.main.shutdown-timeout = 2s, 应为整数",
             "perfeval.ingest.default-fund-source = 乱写, 应为资金性质之一（一般公共预算、政府性基金预算、"})
     void aTimingOrSizeOutOfRangeStopsTheServicesNamingTheKey(String line, String expected) throws IOException {
         Settings settings = with(line);

@@ -391,7 +391,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The database for the health check and the status page. For PostgreSQL a pool of its own, one connection, that
+     * The database for the health check and the status page. For PostgreSQL a pool of its own, two connections, that
      * gives up after {@value #PROBE_TIMEOUT_MS} ms: during an outage the main pool waits 30 s for a connection (long
      * files need that patience), so both pages had taken 30 s, longer than a monitor waits for an answer, and the
      * status page then had nothing true to show. SQLite has no pool to wait for: the database itself.
@@ -404,7 +404,7 @@ public final class Database implements AutoCloseable {
             HikariConfig config = new HikariConfig();
             main.copyStateTo(config);
             config.setPoolName("perfeval-db-probes");
-            config.setMaximumPoolSize(1);
+            config.setMaximumPoolSize(2); // the health check is not kept waiting behind a status page
             config.setMinimumIdle(0);
             config.setConnectionTimeout(PROBE_TIMEOUT_MS);
             config.setInitializationFailTimeout(-1);

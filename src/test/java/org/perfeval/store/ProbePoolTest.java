@@ -44,7 +44,7 @@ class ProbePoolTest {
             }
             com.zaxxer.hikari.HikariDataSource pool = probes.pool();
             assertEquals("perfeval-db-probes", pool.getPoolName());
-            assertEquals(1, pool.getMaximumPoolSize());
+            assertEquals(2, pool.getMaximumPoolSize());
             assertEquals(Duration.ofSeconds(3).toMillis(), pool.getConnectionTimeout());
         }
     }

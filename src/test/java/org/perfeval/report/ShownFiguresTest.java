@@ -66,22 +66,22 @@ class ShownFiguresTest {
         assertEquals(t.budgetFinal(),
                 sum(t.byFundSource().values().stream().map(ReportDocument.FundSource::budgetFinal).toList()));
 
-        // the figures themselves, in yuan on the 0.01 万元 grid: each total its exact value rounded, shared out
+        // the figures themselves, in yuan on the 0.01 万元 grid: a project's own, rounded
         assertEquals(List.of("1000100", "500100", "500000"), List.of(plain(projects.get(0).budgetFinal()),
                 plain(projects.get(0).spent()), plain(projects.get(0).balance())), "100.01 − 50.01 = 50.00");
-        assertEquals(List.of("200000", "100000", "100000", "150000", "50000", "0"), List.of(
+        assertEquals(List.of("200000", "100100", "99900", "150000", "50000", "0"), List.of(
                 plain(projects.get(1).budgetFinal()), plain(projects.get(1).spent()), plain(projects.get(1).balance()),
                 plain(projects.get(1).budgetInitial()), plain(projects.get(1).budgetCarryover()),
-                plain(projects.get(1).budgetAdjustment())), "10.005 shows as 10.00: 60.01 has room for one more step only");
-        assertEquals("600100", plain(t.project().spent()), "60.01, the exact 600,100 yuan");
+                plain(projects.get(1).budgetAdjustment())), "20.00 − 10.01 = 9.99; 15.0049 + 5 share out 20.00");
+        assertEquals("600200", plain(t.project().spent()), "50.01 + 10.01");
         assertEquals(List.of("300100", "100000", "400100"), List.of(plain(t.basic().personnel()),
-                plain(t.basic().publicOperation()), plain(t.basic().total())), "30.01 + 10.00 = 40.01");
-        assertEquals("1000200", plain(t.spent()));
+                plain(t.basic().publicOperation()), plain(t.basic().total())), "40.01, shared out: 30.01 + 10.00");
+        assertEquals("1000300", plain(t.spent()));
         assertEquals(List.of("1650100", "0", "50000", "1700100"), List.of(plain(t.budgetInitial()),
                 plain(t.budgetAdjustment()), plain(t.budgetCarryover()), plain(t.budgetFinal())),
                 "an adjustment of exactly 0 stays 0");
-        assertEquals("900200", plain(t.byFundSource().get("一般公共预算").spent()), "50.01 and 基本支出 40.01");
-        assertEquals("100000", plain(t.byFundSource().get("政府性基金预算").spent()), "P2 as shown");
+        assertEquals("900200", plain(t.byFundSource().get("一般公共预算").spent()));
+        assertEquals("100100", plain(t.byFundSource().get("政府性基金预算").spent()));
         assertEquals("12300", plain(t.threePublicSpent()));
 
         // everything else is the exact document's
@@ -93,9 +93,13 @@ class ShownFiguresTest {
         }
     }
 
-    /** Rounded one by one, 60 projects of 12,345.49 yuan had summed to 73.80 万元 instead of 74.07. */
+    /**
+     * Each project shows its own figures rounded, as its paragraph and the findings name them, and the totals add
+     * them up: 60 projects of 12,345.49 yuan (1.23 万元 each) total 73.80, 0.27 from the exact 74.07 (the price of
+     * totals that add up and projects shown as they are; real figures' roundings mostly cancel).
+     */
     @Test
-    void aTotalStaysItsExactValueRoundedWhateverTheNumberOfParts() {
+    void projectsShowTheirOwnFiguresRoundedAndTotalsAddThemUp() {
         List<ReportDocument.Project> many = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
             many.add(project("P" + i, "一般公共预算", "12345.49", "0", "12345.49", "12345.49"));
@@ -105,12 +109,12 @@ class ShownFiguresTest {
                 BigDecimal.ZERO, BigDecimal.ONE, null, new ReportDocument.ProjectTotals(total, total),
                 Map.of("一般公共预算", new ReportDocument.FundSource(total, total)), BigDecimal.ZERO);
         ReportDocument shown = ShownFigures.of(new ReportDocument(2024, null, null, totals, null, many, null, List.of()));
-        assertEquals("740700", plain(shown.totals().budgetFinal()));
-        assertEquals("740700", plain(shown.totals().spent()));
-        assertEquals("0", plain(shown.totals().budgetAdjustment()));
-        assertEquals(new BigDecimal("740700"), sum(shown.projects().stream().map(ReportDocument.Project::spent).toList()));
+        assertEquals("738000", plain(shown.totals().budgetFinal()));
+        assertEquals("738000", plain(shown.totals().spent()));
+        assertEquals("0", plain(shown.totals().budgetAdjustment()), "no adjustment: none shown");
+        assertEquals("738000", plain(shown.totals().byFundSource().get("一般公共预算").spent()));
         for (ReportDocument.Project p : shown.projects()) {
-            assertTrue(p.spent().subtract(new BigDecimal("12345.49")).abs().compareTo(GRID) < 0, p::toString);
+            assertEquals("12300", plain(p.spent()), p::toString);
         }
     }
 
@@ -132,6 +136,25 @@ class ShownFiguresTest {
         assertEquals("100", plain(t.byFundSource().get("一般公共预算").spent()));
         assertEquals("100", plain(t.spent()), "0.01 万元, the exact 100 元");
         assertEquals(t.basic().total(), t.basic().personnel().add(t.basic().publicOperation()));
+    }
+
+    /** A project budgeted under one fund whose spending was booked to another: the first spent nothing and shows 0. */
+    @Test
+    void aFundSourceThatSpentNothingShowsNothingThoughItsProjectSpent() {
+        ReportDocument.Project crossing = project("C1", "政府性基金预算", "1000000", "0", "1000000", "10050");
+        Map<String, ReportDocument.FundSource> funds = new LinkedHashMap<>();
+        funds.put("政府性基金预算", new ReportDocument.FundSource(new BigDecimal("1000000"), BigDecimal.ZERO));
+        funds.put("一般公共预算", new ReportDocument.FundSource(BigDecimal.ZERO, new BigDecimal("10050")));
+        BigDecimal spent = new BigDecimal("10050");
+        ReportDocument.Totals totals = new ReportDocument.Totals(new BigDecimal("1000000"), BigDecimal.ZERO,
+                BigDecimal.ZERO, new BigDecimal("1000000"), spent, new BigDecimal("989950"), new BigDecimal("0.0101"),
+                null, new ReportDocument.ProjectTotals(new BigDecimal("1000000"), spent), funds, BigDecimal.ZERO);
+        ReportDocument.Totals t = ShownFigures.of(new ReportDocument(2024, null, null, totals, null,
+                List.of(crossing), null, List.of())).totals();
+        assertEquals("0", plain(t.byFundSource().get("政府性基金预算").spent()));
+        assertEquals("10100", plain(t.byFundSource().get("一般公共预算").spent()));
+        assertEquals("0", plain(t.byFundSource().get("一般公共预算").budgetFinal()));
+        assertEquals("1000000", plain(t.byFundSource().get("政府性基金预算").budgetFinal()));
     }
 
     @Test

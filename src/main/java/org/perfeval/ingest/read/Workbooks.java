@@ -2,6 +2,9 @@ package org.perfeval.ingest.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +99,16 @@ final class Workbooks {
         return text.contains("<html") || text.contains("<table") || text.contains("<!doctype html");
     }
 
-    /** Explains an exception thrown by POI or the streaming reader while opening or reading. */
+    /**
+     * Explains an exception thrown by POI or the streaming reader while opening or reading. One caused by the service
+     * stopping (Camel interrupts the file's thread when it does not finish in time, which closes the file's channel)
+     * says nothing about the workbook: it is thrown on as an I/O failure, so that the file stays in the inbox instead
+     * of being put into .error as damaged.
+     */
     static UnreadableFileException unreadable(Throwable e) {
+        if (Thread.currentThread().isInterrupted() || interrupted(e)) {
+            throw new UncheckedIOException(new InterruptedIOException("the service stopped while the workbook was read"));
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof EncryptedDocumentException) {
@@ -114,6 +125,16 @@ final class Workbooks {
         return new UnreadableFileException("工作簿已损坏或不完整（可能下载或复制中断），无法读取，请重新导出。"
                 + " The workbook is damaged or incomplete (perhaps the download or copy was interrupted) and"
                 + " cannot be read: export it again.", e);
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedByInterruptException || t instanceof InterruptedIOException
+                    || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

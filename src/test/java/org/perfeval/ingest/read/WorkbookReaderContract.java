@@ -68,6 +68,24 @@ abstract class WorkbookReaderContract {
         assertFalse(e.getMessage().matches("(?s).*[A-Za-z]+(Exception|Error)\\b.*"), e.getMessage());
     }
 
+    /**
+     * Camel interrupts a file's thread when the service stops; the reader's channel is then closed under it. That
+     * says nothing about the workbook: it must not be called damaged (the file would go to .error).
+     */
+    @Test
+    void aReadInterruptedByTheServiceStoppingIsNoDamagedWorkbook() throws Exception {
+        Path file = sample();
+        Thread.currentThread().interrupt();
+        try {
+            Throwable e = assertThrows(Throwable.class, () -> read(file));
+            assertFalse(e instanceof UnreadableFileException, e::toString);
+            assertTrue(e instanceof java.io.UncheckedIOException u && u.getCause() instanceof java.io.InterruptedIOException,
+                    e::toString);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     /** Sheet 预算 exercises every kind of cell; 明细 and an empty sheet follow. */
     Path sample() throws Exception {
         Workbook wb = newWorkbook();

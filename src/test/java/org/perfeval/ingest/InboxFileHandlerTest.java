@@ -137,25 +137,6 @@ class InboxFileHandlerTest {
                 .toList());
     }
 
-    /** A workbook the service stops on stays in the inbox, with no failure recorded (the readers: WorkbookReaderContract). */
-    @Test
-    void aWorkbookInterruptedByTheServiceStoppingIsNotCalledDamaged() throws Exception {
-        TestHome home = TestHome.create(dir);
-        Path file = home.workbook().sheet("明细").row("单位编码", "项目编码", "凭证号", "支出金额")
-                .row("D01", "P1", "V1", 100).write("明细账2024.xlsx");
-        try {
-            Thread.currentThread().interrupt();
-            Exception e = assertThrows(Exception.class, () -> home.services().inboxHandler().handle(file));
-            assertTrue(InboxFileHandler.stopping(e), e::toString);
-        } finally {
-            Thread.interrupted();
-        }
-        assertTrue(Files.exists(file), "left in the inbox for the next start");
-        assertEquals(0, home.count("ingest_batch") - home.number("SELECT COUNT(*) FROM ingest_batch WHERE status = 'INGESTING'"),
-                "no batch recorded as failed (or stored)");
-        assertFalse(Files.exists(home.home().resolve("inbox").resolve(".error")), "nothing in .error");
-    }
-
     /** Operators see in the log which rows of a stored file were left out as not data, not only in the database. */
     @Test
     void theRowsPassedOverInAStoredFileAreLogged() throws Exception {

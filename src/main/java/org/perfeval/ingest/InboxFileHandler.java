@@ -1,11 +1,9 @@
 package org.perfeval.ingest;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,6 +28,7 @@ import org.slf4j.MDC;
 
 import org.perfeval.CrashPoints;
 import org.perfeval.FailureWords;
+import org.perfeval.ingest.read.Interrupts;
 import org.perfeval.model.IngestBatch;
 import org.perfeval.report.AtomicFiles;
 import org.perfeval.report.ReportService;
@@ -277,19 +276,9 @@ public final class InboxFileHandler {
      * The operator's line for a file that failed for a reason outside it and waits in the inbox: the
      * database locked by another program or failing, a folder that cannot be written.
      */
-    /**
-     * Whether the file was interrupted because the service is stopping: Camel interrupts its thread when the file does
-     * not finish within the shutdown timeout, which shows as an interrupted wait, a channel closed by the interrupt, or
-     * the interrupt itself.
-     */
+    /** Whether the file was interrupted because the service is stopping ({@link Interrupts}). */
     static boolean stopping(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof InterruptedIOException
-                    || t instanceof ClosedByInterruptException) {
-                return true;
-            }
-        }
-        return Thread.currentThread().isInterrupted();
+        return Interrupts.stopping(e);
     }
 
     static String stoppedBeforeStored(String name) {

@@ -138,7 +138,7 @@ public final class Database implements AutoCloseable {
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("loginTimeout", "10");
         try (Connection ignored = DriverManager.getConnection(url, properties)) {
-            LOG.debug("PostgreSQL reachable at {}", url);
+            LOG.debug("PostgreSQL reachable"); // not the URL: it may hold a password
         } catch (SQLException e) {
             throw new SettingException("无法连接 PostgreSQL 数据库（" + e.getMessage() + "）。请检查配置项 perfeval.db.url、"
                     + "perfeval.db.user 和 perfeval.db.password，并确认数据库服务已启动。 Cannot connect to the PostgreSQL"

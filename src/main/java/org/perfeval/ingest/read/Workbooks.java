@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +105,7 @@ final class Workbooks {
      * of being put into .error as damaged.
      */
     static UnreadableFileException unreadable(Throwable e) {
-        if (Thread.currentThread().isInterrupted() || interrupted(e)) {
+        if (Interrupts.stopping(e)) {
             throw new UncheckedIOException(new InterruptedIOException("the service stopped while the workbook was read"));
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -125,16 +124,6 @@ final class Workbooks {
         return new UnreadableFileException("工作簿已损坏或不完整（可能下载或复制中断），无法读取，请重新导出。"
                 + " The workbook is damaged or incomplete (perhaps the download or copy was interrupted) and"
                 + " cannot be read: export it again.", e);
-    }
-
-    private static boolean interrupted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ClosedByInterruptException || t instanceof InterruptedIOException
-                    || t instanceof InterruptedException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

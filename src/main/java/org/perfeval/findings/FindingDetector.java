@@ -125,8 +125,7 @@ public final class FindingDetector {
         if (p.budgeted() && rate != null && rate.compareTo(lowExecution) < 0) {
             findings.add(FindingCode.LOW_EXECUTION.finding(p.code(), who + "预算执行率" + percentBelow(rate) + "，低于"
                     + percent(lowExecution) + "：全年预算" + Wan.withUnit(p.budgetFinal()) + "，实际支出" + Wan.withUnit(p.spent())
-                    // as the report's tables and paragraphs show it: the difference of the two figures as shown
-                    + "，结余结转" + Wan.withUnit(Wan.rounded(p.budgetFinal()).subtract(Wan.rounded(p.spent()))) + "。"));
+                    + "，结余结转" + Wan.withUnit(shownBalance(p)) + "。"));
         }
         if (p.budgeted() && p.spent().compareTo(p.budgetFinal()) > 0) {
             findings.add(FindingCode.OVERSPENT.finding(p.code(), who + "实际支出" + Wan.withUnit(p.spent()) + "，超过全年预算"
@@ -142,6 +141,15 @@ public final class FindingDetector {
                     + Wan.withUnit(p.spentReported().subtract(p.ledgerSpent()).abs()) + "；按支出明细账计。"));
         }
         return findings;
+    }
+
+    /**
+     * A project's 结余结转 as the report's tables and paragraphs show it, the difference of its two figures as shown;
+     * the exact one when that difference shows as 0 (amounts under 0.01 万元 are named in 元, as everywhere here).
+     */
+    private static BigDecimal shownBalance(ProjectFigures p) {
+        BigDecimal shown = Wan.rounded(p.budgetFinal()).subtract(Wan.rounded(p.spent()));
+        return shown.signum() == 0 ? p.balance() : shown;
     }
 
     /**

@@ -46,8 +46,8 @@ public final class ShownFigures {
         }
         BigDecimal listedSpent = sum(shownProjects, ReportDocument.Project::spent);
         BigDecimal listedBudget = sum(shownProjects, ReportDocument.Project::budgetFinal);
-        // the project totals beside the listed projects, rounded: an unbudgeted code's 301/302 lines, say, are listed
-        // as a project but count as 基本支出 by their economic class
+        // the project totals beside the listed projects, rounded: an unbudgeted code's 301 or 303 lines, say, are
+        // listed as a project but count as 基本支出 by their economic class
         ReportDocument.ProjectTotals project = t.project() == null ? null : new ReportDocument.ProjectTotals(
                 listedBudget.add(round(zero(t.project().budgetFinal()).subtract(sum(projects,
                         ReportDocument.Project::budgetFinal)))),

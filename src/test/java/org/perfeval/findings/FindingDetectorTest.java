@@ -169,6 +169,13 @@ class FindingDetectorTest {
         assertMentions(f, "全年预算100.01万元，实际支出50万元，结余结转50.01万元");
     }
 
+    /** Under 0.01 万元 the figures are named in 元, the balance too, not as "0万元" beside "30元". */
+    @Test
+    void aTinyProjectsBalanceIsNamedInYuanAsItsFiguresAre() {
+        Finding f = single(detect(CONSISTENT, project("T1", "小项目", "30", "10")), FindingCode.LOW_EXECUTION);
+        assertMentions(f, "全年预算30元，实际支出10元，结余结转20元");
+    }
+
     @Test
     void aBasicExpenditureLineIsNotCalledAProject() {
         Finding f = single(detect(CONSISTENT, project("JB002", "公用经费", ExpenseClassifier.PUBLIC_OPERATION, "200000",

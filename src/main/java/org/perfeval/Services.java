@@ -77,7 +77,6 @@ public final class Services implements AutoCloseable {
         requireCamelTimings(settings);
         Home home = settings.home();
         LayoutRegistry layouts = LayoutRegistry.load(home.config().mappings());
-        String defaultFund = defaultFundSource(settings);
         OutputPaths paths = new OutputPaths(settings.path("perfeval.outbox.dir", home.outbox().toString()));
         IngestSettings ingestSettings = ingestSettings(settings, paths.outbox().resolve("rejects"));
         Path scoringFile = home.config().resolve("scoring.yaml");
@@ -88,7 +87,7 @@ public final class Services implements AutoCloseable {
                 settings.getMillis("perfeval.db.busy-timeout-ms", Database.DEFAULT_BUSY_TIMEOUT_MS));
         IngestService ingest = new IngestService(ingestSettings, new HeaderDetector(layouts), new IngestStore(database));
         ReportService reports = new ReportService(new FiguresStore(database), new ReportMarks(database),
-                new Aggregator(defaultFund, rules.department().threePublicEconomicClasses()),
+                new Aggregator(ingestSettings.defaultFundSource(), rules.department().threePublicEconomicClasses()),
                 new ReportAssembler(new ProjectScorer(rules), new DepartmentScorer(rules),
                         settings.getFraction("perfeval.findings.low-execution", "0.9")),
                 paths, home.config().path().resolve("departments"), () -> database.lock("perfeval-reports"));

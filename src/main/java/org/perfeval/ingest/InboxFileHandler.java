@@ -92,7 +92,7 @@ public final class InboxFileHandler {
         try {
             return handle(file, name, day);
         } catch (SQLException | IOException e) {
-            if (stopping(e)) {
+            if (Interrupts.stopping(e)) {
                 LOG.warn(stoppedBeforeStored(name));
                 throw e;
             }
@@ -276,11 +276,6 @@ public final class InboxFileHandler {
      * The operator's line for a file that failed for a reason outside it and waits in the inbox: the
      * database locked by another program or failing, a folder that cannot be written.
      */
-    /** Whether the file was interrupted because the service is stopping ({@link Interrupts}). */
-    static boolean stopping(Throwable e) {
-        return Interrupts.stopping(e);
-    }
-
     static String stoppedBeforeStored(String name) {
         return "服务停止时文件“" + name + "”尚未导入完毕：已读入的部分全部撤销，文件留在 inbox 中，下次启动时重新导入。"
                 + " The service stopped before '" + name + "' was stored: nothing of it was kept, and it stays in inbox"

@@ -24,9 +24,9 @@ import java.util.function.Function;
  *   <li>a fund source is its projects as shown plus its share of what they do not cover (基本支出 …), so that the
  *       sources add up to the department's totals too, and one of exactly 0 shows 0.</li>
  * </ul>
- * A total may so differ from its exact value rounded alone by the projects' roundings, a few 0.01 万元 with hundreds
- * of projects. {@code report.json}, {@code projects.csv} and {@code summary.json} keep the exact yuan; rates and
- * scores come from the exact figures.
+ * A total may so differ from its exact value rounded alone by the sum of the projects' roundings, at most 0.005 万元
+ * a project, less as they mostly cancel. {@code report.json}, {@code projects.csv} and {@code summary.json} keep the
+ * exact yuan; rates and scores come from the exact figures.
  */
 public final class ShownFigures {
 
@@ -49,9 +49,10 @@ public final class ShownFigures {
         // the project totals beside the listed projects, rounded: an unbudgeted code's 301 or 303 lines, say, are
         // listed as a project but count as 基本支出 by their economic class
         ReportDocument.ProjectTotals project = t.project() == null ? null : new ReportDocument.ProjectTotals(
-                listedBudget.add(round(zero(t.project().budgetFinal()).subtract(sum(projects,
+                listedBudget.add(Wan.rounded(zero(t.project().budgetFinal()).subtract(sum(projects,
                         ReportDocument.Project::budgetFinal)))),
-                listedSpent.add(round(zero(t.project().spent()).subtract(sum(projects, ReportDocument.Project::spent)))));
+                listedSpent.add(Wan.rounded(zero(t.project().spent())
+                        .subtract(sum(projects, ReportDocument.Project::spent)))));
         BigDecimal exactProjectSpent = t.project() == null ? sum(projects, ReportDocument.Project::spent)
                 : zero(t.project().spent());
         BigDecimal exactProjectBudget = t.project() == null ? sum(projects, ReportDocument.Project::budgetFinal)
@@ -62,13 +63,14 @@ public final class ShownFigures {
         BigDecimal exactBasic = t.basic() == null ? BigDecimal.ZERO : zero(t.basic().total());
 
         BigDecimal spent = shownProjectSpent.add(basic == null ? BigDecimal.ZERO : basic.total())
-                .add(round(zero(t.spent()).subtract(exactProjectSpent).subtract(exactBasic)));
-        BigDecimal budget = shownProjectBudget.add(round(zero(t.budgetFinal()).subtract(exactProjectBudget)));
+                .add(Wan.rounded(zero(t.spent()).subtract(exactProjectSpent).subtract(exactBasic)));
+        BigDecimal budget = shownProjectBudget.add(Wan.rounded(zero(t.budgetFinal()).subtract(exactProjectBudget)));
         List<BigDecimal> parts = largestRemainder(List.of(zero(t.budgetInitial()), zero(t.budgetAdjustment()),
                 zero(t.budgetCarryover())), budget);
         ReportDocument.Totals totals = new ReportDocument.Totals(parts.get(0), parts.get(1), parts.get(2), budget,
                 spent, budget.subtract(spent), t.executionRate(), basic, project,
-                fundSources(t.byFundSource(), projects, shownProjects, budget, spent), round(t.threePublicSpent()));
+                fundSources(t.byFundSource(), projects, shownProjects, budget, spent),
+                t.threePublicSpent() == null ? null : Wan.rounded(t.threePublicSpent()));
         return with(exact, totals, exact.projects() == null ? null : shownProjects);
     }
 
@@ -78,14 +80,9 @@ public final class ShownFigures {
                 projects, exact.departmentScore(), exact.findings());
     }
 
-    /** Yuan rounded half-up to 0.01 万元, still in yuan; null stays null. */
-    static BigDecimal round(BigDecimal yuan) {
-        return yuan == null ? null : Wan.rounded(yuan);
-    }
-
     private static ReportDocument.Project project(ReportDocument.Project p) {
-        BigDecimal budget = round(zero(p.budgetFinal()));
-        BigDecimal spent = round(zero(p.spent()));
+        BigDecimal budget = Wan.rounded(zero(p.budgetFinal()));
+        BigDecimal spent = Wan.rounded(zero(p.spent()));
         List<BigDecimal> parts = largestRemainder(List.of(zero(p.budgetInitial()), zero(p.budgetAdjustment()),
                 zero(p.budgetCarryover())), budget);
         return new ReportDocument.Project(p.code(), p.name(), p.expenseType(), p.fundSource(), parts.get(0),
@@ -97,7 +94,7 @@ public final class ShownFigures {
     private static ReportDocument.Basic basic(ReportDocument.Basic b) {
         BigDecimal personnel = zero(b.personnel());
         BigDecimal publicOperation = zero(b.publicOperation());
-        BigDecimal total = round(zero(b.total()));
+        BigDecimal total = Wan.rounded(zero(b.total()));
         List<BigDecimal> parts = largestRemainder(List.of(personnel, publicOperation,
                 zero(b.total()).subtract(personnel).subtract(publicOperation)), total);
         return new ReportDocument.Basic(parts.get(0), parts.get(1), total);

@@ -124,7 +124,7 @@ class InboxFileHandlerTest {
         try {
             Thread.currentThread().interrupt();
             Exception e = assertThrows(Exception.class, () -> home.services().inboxHandler().handle(file));
-            assertTrue(InboxFileHandler.stopping(e), e::toString);
+            assertTrue(org.perfeval.ingest.read.Interrupts.stopping(e), e::toString);
         } finally {
             Thread.interrupted();
             logger.detachAppender(appender);
